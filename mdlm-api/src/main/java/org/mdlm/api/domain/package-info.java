@@ -1,0 +1,2 @@
+/** Data domains: vocabularies, corpora as token streams, encoding and decoding. */
+package org.mdlm.api.domain;

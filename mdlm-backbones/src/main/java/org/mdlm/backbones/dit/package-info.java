@@ -1,0 +1,2 @@
+/** The diffusion transformer (DiT) backbone of MDLM. */
+package org.mdlm.backbones.dit;

@@ -1,0 +1,2 @@
+/** Nucleotide sequences: vocabulary, FASTA reader, reverse complement. */
+package org.mdlm.domains.dna;

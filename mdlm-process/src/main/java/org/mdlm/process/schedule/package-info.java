@@ -1,0 +1,2 @@
+/** Noise schedules: log-linear sigma(t) = -log1p(-(1-eps) t). */
+package org.mdlm.process.schedule;
