@@ -1,0 +1,111 @@
+package org.mdlm.backbones.dit;
+
+import org.mdlm.api.model.Backbone;
+import org.mdlm.api.model.BackboneInputs;
+import org.mdlm.api.model.GraphFeeds;
+import org.mdlm.backbones.layers.Activations;
+import org.mdlm.backbones.layers.AdaLn;
+import org.mdlm.backbones.layers.LayerNorm;
+import org.mdlm.backbones.layers.Linear;
+import org.mdlm.backbones.layers.ParamFactory;
+import org.mdlm.backbones.layers.Rotary;
+import org.mdlm.backbones.layers.Shapes;
+import org.mdlm.backbones.layers.TimestepEmbedding;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * MDLM's diffusion transformer: token embedding, sigma embedding with adaLN conditioning, blocks of
+ * rotary self-attention and MLP, and an adaLN-modulated output projection to raw logits [B, L, V].
+ *
+ * <p>Trainable variables carry exactly the reference parameter names and layouts
+ * ({@code vocab_embed.embedding} [V, H], {@code blocks.0.attn_qkv.weight} [3H, H], ...), so weights
+ * load by name. The rotary tables are placeholders {@code rotary_cos}/{@code rotary_sin} [L, D/2],
+ * and in training graphs with dropout each block adds two mask placeholders
+ * {@code dropout.blocks.<b>.attn} and {@code dropout.blocks.<b>.mlp} [B, L, H], all declared through
+ * {@link GraphFeeds}.
+ */
+public final class Dit implements Backbone {
+
+    /** Name of the cosine table placeholder. */
+    public static final String ROTARY_COS = "rotary_cos";
+    /** Name of the sine table placeholder. */
+    public static final String ROTARY_SIN = "rotary_sin";
+    /** Prefix of the dropout mask placeholders. */
+    public static final String DROPOUT_PREFIX = "dropout.";
+    /** Prefix of named intermediate activations ({@code embed}, {@code c}, {@code block<b>}). */
+    public static final String ACTIVATION_PREFIX = "dit.act.";
+
+    private final DitConfig config;
+    private final DataType type;
+
+    /** Creates the backbone; variables are created when {@link #logits} builds it into a graph. */
+    public Dit(DitConfig config) {
+        this(config, DataType.FLOAT);
+    }
+
+    /** Creates the backbone with variables and activations of another floating-point type (tests). */
+    Dit(DitConfig config, DataType type) {
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+        this.type = type;
+    }
+
+    /** The configuration. */
+    public DitConfig config() {
+        return config;
+    }
+
+    @Override
+    public boolean timeConditioned() {
+        return config.timeConditioning();
+    }
+
+    @Override
+    public SDVariable logits(SameDiff sd, BackboneInputs in) {
+        ParamFactory params = new ParamFactory(sd, type, in.initSeed());
+        int h = config.hidden();
+        int v = in.vocabSize();
+        Shapes shapes = new Shapes(sd, in.xt());
+
+        // Variables in the reference's named_parameters() order.
+        SDVariable embedding = params.uniform("vocab_embed.embedding", 1.0 / Math.sqrt(h), v, h);
+        TimestepEmbedding sigmaMap = TimestepEmbedding.create(params, "sigma_map",
+                config.frequencyEmbeddingSize(), config.condDim());
+        DitBlock[] blocks = new DitBlock[config.blocks()];
+        for (int b = 0; b < blocks.length; b++) {
+            blocks[b] = new DitBlock(params, config, b);
+        }
+        LayerNorm normFinal = LayerNorm.create(params, "output_layer.norm_final.weight", h);
+        Linear output = Linear.create(params, "output_layer.linear", h, v, true, Linear.Init.ZERO);
+        AdaLn finalAdaLn = AdaLn.create(params, "output_layer.adaLN_modulation", config.condDim(), h, 2);
+
+        // Token embedding as one-hot x table (the gather gradient is broken in SameDiff M2.1).
+        SDVariable oneHot = sd.oneHot(in.xt(), v, -1, 1.0, 0.0, type);
+        SDVariable x = shapes.toBatchLength(sd.mmul(sd.reshape(oneHot, -1, v), embedding), h);
+        x = sd.identity(ACTIVATION_PREFIX + "embed", x);
+
+        SDVariable sigma = config.timeConditioning() ? asType(in.sigma()) : sd.fill(shapes.batch(), type, 0.0);
+        SDVariable c = sd.identity(ACTIVATION_PREFIX + "c", Activations.silu(sigmaMap.apply(sigma)));
+
+        GraphFeeds feeds = in.feeds();
+        SDVariable[] rotary = {
+            feeds.placeholder(ROTARY_COS, type, 2, Rotary.cosTable(config.headDim(), type)),
+            feeds.placeholder(ROTARY_SIN, type, 2, Rotary.sinTable(config.headDim(), type))
+        };
+        GraphFeeds dropoutFeeds = in.training() && config.dropout() > 0 ? feeds : null;
+        for (int b = 0; b < blocks.length; b++) {
+            x = blocks[b].apply(x, c, rotary, shapes, dropoutFeeds, type, ACTIVATION_PREFIX + "block" + b);
+        }
+
+        SDVariable[] m = finalAdaLn.chunks(c);
+        return output.apply3d(AdaLn.modulate(normFinal.apply(x), m[0], m[1]), shapes);
+    }
+
+    private SDVariable asType(SDVariable sigma) {
+        return sigma.dataType() == type ? sigma : sigma.castTo(type);
+    }
+}

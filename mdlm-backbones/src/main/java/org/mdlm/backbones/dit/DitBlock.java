@@ -1,0 +1,88 @@
+package org.mdlm.backbones.dit;
+
+import org.mdlm.api.model.GraphFeeds;
+import org.mdlm.backbones.layers.Activations;
+import org.mdlm.backbones.layers.AdaLn;
+import org.mdlm.backbones.layers.Dropout;
+import org.mdlm.backbones.layers.LayerNorm;
+import org.mdlm.backbones.layers.Linear;
+import org.mdlm.backbones.layers.ParamFactory;
+import org.mdlm.backbones.layers.RotaryAttention;
+import org.mdlm.backbones.layers.Shapes;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * One DiT block: adaLN-modulated rotary self-attention and GELU MLP, each added to the residual
+ * stream through a gate ({@code x + gate * dropout(branch)}).
+ */
+final class DitBlock {
+
+    private final String prefix;
+    private final DitConfig config;
+    private final LayerNorm norm1;
+    private final Linear attnQkv;
+    private final Linear attnOut;
+    private final LayerNorm norm2;
+    private final Linear mlpIn;
+    private final Linear mlpOut;
+    private final AdaLn adaLn;
+    private final RotaryAttention attention;
+
+    /** Creates the variables {@code blocks.<index>.*} in reference order. */
+    DitBlock(ParamFactory params, DitConfig config, int index) {
+        this.prefix = "blocks." + index;
+        this.config = config;
+        int h = config.hidden();
+        int mlp = config.mlpRatio() * h;
+        norm1 = LayerNorm.create(params, prefix + ".norm1.weight", h);
+        attnQkv = Linear.create(params, prefix + ".attn_qkv", h, 3 * h, false, Linear.Init.DEFAULT);
+        attnOut = Linear.create(params, prefix + ".attn_out", h, h, false, Linear.Init.DEFAULT);
+        norm2 = LayerNorm.create(params, prefix + ".norm2.weight", h);
+        mlpIn = Linear.create(params, prefix + ".mlp.0", h, mlp, true, Linear.Init.DEFAULT);
+        mlpOut = Linear.create(params, prefix + ".mlp.2", mlp, h, true, Linear.Init.DEFAULT);
+        adaLn = AdaLn.create(params, prefix + ".adaLN_modulation", config.condDim(), h, 6);
+        attention = new RotaryAttention(params.sd(), config.heads(), config.headDim());
+    }
+
+    /**
+     * Applies the block.
+     *
+     * @param x residual stream [B, L, H]
+     * @param c conditioning [B, condDim] (after the SiLU)
+     * @param rotary cos and sin tables [L, D/2]
+     * @param feeds where dropout masks are declared, or null when dropout is off
+     * @param type floating-point type of the dropout masks
+     * @param outputName name of the block's output variable
+     */
+    SDVariable apply(SDVariable x, SDVariable c, SDVariable[] rotary, Shapes shapes, GraphFeeds feeds,
+                     DataType type, String outputName) {
+        SDVariable[] m = adaLn.chunks(c);
+        SDVariable shiftMsa = m[0];
+        SDVariable scaleMsa = m[1];
+        SDVariable gateMsa = m[2];
+        SDVariable shiftMlp = m[3];
+        SDVariable scaleMlp = m[4];
+        SDVariable gateMlp = m[5];
+
+        SDVariable h = AdaLn.modulate(norm1.apply(x), shiftMsa, scaleMsa);
+        SDVariable attn = attention.apply(attnQkv.apply3d(h, shapes), rotary[0], rotary[1], shapes);
+        SDVariable branch = dropout(attnOut.apply3d(attn, shapes), feeds, "attn", type);
+        x = x.add(gateMsa.mul(branch));
+
+        h = AdaLn.modulate(norm2.apply(x), shiftMlp, scaleMlp);
+        SDVariable mlp = mlpOut.apply3d(Activations.geluTanh(mlpIn.apply3d(h, shapes)), shapes);
+        mlp = dropout(mlp, feeds, "mlp", type);
+        return x.add(outputName, gateMlp.mul(mlp));
+    }
+
+    private SDVariable dropout(SDVariable branch, GraphFeeds feeds, String site,
+                               DataType type) {
+        if (feeds == null) {
+            return branch;
+        }
+        SDVariable mask = feeds.placeholder(Dit.DROPOUT_PREFIX + prefix + "." + site, type, 3,
+                Dropout.mask(config.dropout(), config.hidden(), type));
+        return branch.mul(mask);
+    }
+}

@@ -1,0 +1,25 @@
+package org.mdlm.backbones.layers;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+
+/** Activation functions with the exact conventions of the reference implementation. */
+public final class Activations {
+
+    private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
+
+    private Activations() {
+    }
+
+    /** SiLU {@code x * sigmoid(x)} (SameDiff calls it swish). */
+    public static SDVariable silu(SDVariable x) {
+        return x.getSameDiff().nn.swish(x);
+    }
+
+    /** GELU, tanh approximation: {@code 0.5 u (1 + tanh(sqrt(2/pi) (u + 0.044715 u^3)))}. */
+    public static SDVariable geluTanh(SDVariable u) {
+        SDVariable cube = u.mul(u).mul(u);
+        SDVariable inner = u.add(cube.mul(0.044715)).mul(SQRT_2_OVER_PI);
+        SDVariable t = u.getSameDiff().math.tanh(inner);
+        return u.mul(t.add(1.0)).mul(0.5);
+    }
+}

@@ -1,0 +1,63 @@
+package org.mdlm.backbones.layers;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * A fully connected layer in PyTorch layout: weight [out, in], optional bias [out], {@code y = x Wᵀ + b}.
+ */
+public final class Linear {
+
+    /** How the weight and bias start. */
+    public enum Init {
+        /** U(-1/sqrt(in), 1/sqrt(in)) for weight and bias (PyTorch's default for nn.Linear). */
+        DEFAULT,
+        /** All zeros. */
+        ZERO
+    }
+
+    private final SameDiff sd;
+    private final SDVariable weight;
+    private final SDVariable bias;
+    private final int in;
+    private final int out;
+
+    private Linear(SameDiff sd, SDVariable weight, SDVariable bias, int in, int out) {
+        this.sd = sd;
+        this.weight = weight;
+        this.bias = bias;
+        this.in = in;
+        this.out = out;
+    }
+
+    /**
+     * Creates the variables {@code prefix + ".weight"} and, if {@code withBias}, {@code prefix + ".bias"}.
+     */
+    public static Linear create(ParamFactory params, String prefix, int in, int out, boolean withBias, Init init) {
+        double bound = 1.0 / Math.sqrt(in);
+        SDVariable w = init == Init.ZERO ? params.zeros(prefix + ".weight", out, in)
+                : params.uniform(prefix + ".weight", bound, out, in);
+        SDVariable b = null;
+        if (withBias) {
+            b = init == Init.ZERO ? params.zeros(prefix + ".bias", out) : params.uniform(prefix + ".bias", bound, out);
+        }
+        return new Linear(params.sd(), w, b, in, out);
+    }
+
+    /** Output width. */
+    public int out() {
+        return out;
+    }
+
+    /** Applies the layer to a rank-2 input [N, in], giving [N, out]. */
+    public SDVariable apply2d(SDVariable x) {
+        SDVariable y = sd.mmul(x, weight, false, true, false);
+        return bias == null ? y : y.add(bias);
+    }
+
+    /** Applies the layer to a rank-3 input [B, L, in], giving [B, L, out]. */
+    public SDVariable apply3d(SDVariable x, Shapes shapes) {
+        SDVariable flat = sd.reshape(x, -1, in);
+        return shapes.toBatchLength(apply2d(flat), out);
+    }
+}

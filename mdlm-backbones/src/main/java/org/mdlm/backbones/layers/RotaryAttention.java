@@ -1,0 +1,57 @@
+package org.mdlm.backbones.layers;
+
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * Bidirectional multi-head self-attention with rotary q and k, from a packed qkv tensor.
+ *
+ * <p>qkv [B, L, 3H] is ordered (three, head, d): q = [0, H), k = [H, 2H), v = [2H, 3H), each
+ * head-major. Scores are scaled by 1/sqrt(D), no mask; heads are concatenated head-major.
+ */
+public final class RotaryAttention {
+
+    private final SameDiff sd;
+    private final int heads;
+    private final int headDim;
+
+    /**
+     * @param sd the graph
+     * @param heads number of heads
+     * @param headDim dimension D of each head (even)
+     */
+    public RotaryAttention(SameDiff sd, int heads, int headDim) {
+        this.sd = sd;
+        this.heads = heads;
+        this.headDim = headDim;
+    }
+
+    /**
+     * Attends.
+     *
+     * @param qkv packed projections [B, L, 3H]
+     * @param cos rotary cosine table [L, D/2]
+     * @param sin rotary sine table [L, D/2]
+     * @param shapes runtime shapes
+     * @return attention output [B, L, H] before the output projection
+     */
+    public SDVariable apply(SDVariable qkv, SDVariable cos, SDVariable sin, Shapes shapes) {
+        int hidden = heads * headDim;
+        SDVariable q = Rotary.apply(splitHeads(slice(qkv, 0, hidden), shapes), cos, sin, headDim);
+        SDVariable k = Rotary.apply(splitHeads(slice(qkv, hidden, 2 * hidden), shapes), cos, sin, headDim);
+        SDVariable v = splitHeads(slice(qkv, 2 * hidden, 3 * hidden), shapes);
+        SDVariable scores = sd.mmul(q, k, false, true, false).mul(1.0 / Math.sqrt(headDim));
+        SDVariable probs = sd.nn.softmax(scores, 3);
+        SDVariable o = sd.mmul(probs, v); // [B, nh, L, D]
+        return shapes.toBatchLength(sd.permute(o, 0, 2, 1, 3), hidden);
+    }
+
+    private static SDVariable slice(SDVariable x, int from, int to) {
+        return x.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(from, to));
+    }
+
+    private SDVariable splitHeads(SDVariable x, Shapes shapes) {
+        return sd.permute(shapes.toBatchLength(x, heads, headDim), 0, 2, 1, 3); // [B, nh, L, D]
+    }
+}
