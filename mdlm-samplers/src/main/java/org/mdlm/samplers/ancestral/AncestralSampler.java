@@ -1,0 +1,82 @@
+package org.mdlm.samplers.ancestral;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.mdlm.api.model.Denoiser;
+import org.mdlm.api.sampling.SampleRequest;
+import org.mdlm.api.sampling.SampleResult;
+import org.mdlm.api.sampling.Sampler;
+import org.mdlm.api.sampling.SamplingProgress;
+import org.mdlm.api.schedule.NoiseSchedule;
+
+/**
+ * Ancestral sampling of a masked diffusion model (MDLM), optionally with caching.
+ *
+ * <p>Starts from all-mask sequences and walks {@link AncestralConfig#time(int) t_0 = 1 > ... >
+ * t_steps = eps}. In the step from t to s a masked token becomes clean token v with probability
+ * p(v | xt) (alpha(s) - alpha(t)) / (1 - alpha(t)) and stays masked with probability
+ * (1 - alpha(s)) / (1 - alpha(t)); unmasked tokens never change. p(x0 | xt) is the denoiser's
+ * output at sigma(t), with the mask column ignored and the clean part renormalised. A final step
+ * sets every still-masked position to its most probable clean token under p(x0 | xt) at t = eps.
+ *
+ * <p>With {@code cache} on ({@code ddpm_cache}), p(x0 | xt) is reused instead of calling the
+ * denoiser while no token has changed since it was computed, provided the denoiser is not time
+ * conditioned; the final noise-removal step follows the same rule. Both variants draw the same
+ * uniforms, so for a deterministic denoiser they return identical tokens for a seed; the cached
+ * one needs fewer network calls.
+ *
+ * <p>Progress is reported after every step with {@code total = steps + 1}: the reverse steps and
+ * then the noise-removal step. Instances hold no run state and may be shared between threads.
+ */
+public final class AncestralSampler implements Sampler {
+
+    private final AncestralConfig config;
+    private final boolean cache;
+
+    /**
+     * @param config steps and eps
+     * @param cache whether to reuse p(x0 | xt) while xt is unchanged and the model ignores sigma
+     */
+    public AncestralSampler(AncestralConfig config, boolean cache) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.cache = cache;
+    }
+
+    /** The settings. */
+    public AncestralConfig config() {
+        return config;
+    }
+
+    /** Whether p(x0 | xt) is reused while xt is unchanged ({@code ddpm_cache}). */
+    public boolean cache() {
+        return cache;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public SampleResult sample(Denoiser denoiser, NoiseSchedule schedule, SampleRequest request,
+                               SamplingProgress progress) {
+        Objects.requireNonNull(denoiser, "denoiser");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(request, "request");
+        SamplingProgress listener = progress == null ? SamplingProgress.NONE : progress;
+        int[][] x = new int[request.batch()][request.length()];
+        for (int[] row : x) {
+            Arrays.fill(row, denoiser.maskId());
+        }
+        AncestralRun run = new AncestralRun(denoiser, schedule, x, request.seed(), cache);
+        int steps = config.steps();
+        for (int k = 0; k < steps; k++) {
+            run.step(config.time(k), config.time(k + 1));
+            listener.onStep(k + 1, steps + 1, run.networkCalls());
+        }
+        run.removeNoise(config.eps());
+        listener.onStep(steps + 1, steps + 1, run.networkCalls());
+        return new SampleResult(run.tokens(), run.networkCalls());
+    }
+
+    @Override
+    public String toString() {
+        return (cache ? "ddpm_cache" : "ddpm") + config;
+    }
+}

@@ -1,0 +1,87 @@
+package org.mdlm.samplers.ancestral;
+
+/**
+ * The distribution over clean tokens at one position, read from a row of log-probabilities.
+ *
+ * <p>The mask column is ignored (treated as probability 0) and the remaining probabilities are
+ * renormalised, so the row may also hold unnormalised logits. SUBS already gives the mask zero
+ * probability, so for it the renormalisation changes nothing beyond rounding.
+ */
+final class CleanCategorical {
+
+    private CleanCategorical() {
+    }
+
+    /**
+     * Inverse CDF over the clean tokens in increasing id order: returns the first token whose
+     * cumulative renormalised probability exceeds {@code w}.
+     *
+     * @param logp flat log-probabilities
+     * @param off offset of the row
+     * @param vocab row length (including the mask)
+     * @param maskId the column to ignore
+     * @param w a point in [0, 1)
+     * @throws IllegalStateException if the row has no finite mass on clean tokens
+     */
+    static int inverseCdf(float[] logp, int off, int vocab, int maskId, double w) {
+        float max = maxClean(logp, off, vocab, maskId);
+        double z = 0.0;
+        for (int v = 0; v < vocab; v++) {
+            if (v != maskId) {
+                z += Math.exp((double) logp[off + v] - max);
+            }
+        }
+        double target = w * z;
+        double cumulative = 0.0;
+        int last = -1;
+        for (int v = 0; v < vocab; v++) {
+            if (v == maskId) {
+                continue;
+            }
+            double e = Math.exp((double) logp[off + v] - max);
+            if (e > 0.0) {
+                cumulative += e;
+                last = v;
+                if (target < cumulative) {
+                    return v;
+                }
+            }
+        }
+        return last; // rounding left target at the very top: the last token with mass
+    }
+
+    /**
+     * The most probable clean token (lowest id on ties).
+     *
+     * @throws IllegalStateException if the row has no finite mass on clean tokens
+     */
+    static int argmax(float[] logp, int off, int vocab, int maskId) {
+        float max = maxClean(logp, off, vocab, maskId);
+        for (int v = 0; v < vocab; v++) {
+            if (v != maskId && logp[off + v] == max) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("unreachable: no clean token reaches the maximum " + max);
+    }
+
+    private static float maxClean(float[] logp, int off, int vocab, int maskId) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int v = 0; v < vocab; v++) {
+            if (v == maskId) {
+                continue;
+            }
+            float x = logp[off + v];
+            if (Float.isNaN(x) || x == Float.POSITIVE_INFINITY) {
+                throw new IllegalStateException("the denoiser returned log p = " + x + " for token " + v);
+            }
+            if (x > max) {
+                max = x;
+            }
+        }
+        if (max == Float.NEGATIVE_INFINITY) {
+            throw new IllegalStateException("the denoiser gave no probability to any clean token");
+        }
+        return max;
+    }
+}

@@ -1,0 +1,114 @@
+package org.mdlm.samplers.ancestral;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mdlm.api.model.Denoiser;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A hand-written denoiser for tests: a rule fills log-probabilities row by row; records its calls. */
+final class FakeDenoiser implements Denoiser {
+
+    /** Fills the log-probabilities of position l of one sequence (the mask column is overwritten with -inf). */
+    @FunctionalInterface
+    interface Rule {
+        void fill(int[] xtRow, int l, double sigma, float[] out);
+    }
+
+    private final int vocab;
+    private final int maskId;
+    private final boolean timeConditioned;
+    private final boolean carryOver;
+    private final Rule rule;
+    final List<double[]> sigmas = new ArrayList<>();
+    final List<int[][]> inputs = new ArrayList<>();
+
+    FakeDenoiser(int vocab, int maskId, boolean timeConditioned, boolean carryOver, Rule rule) {
+        this.vocab = vocab;
+        this.maskId = maskId;
+        this.timeConditioned = timeConditioned;
+        this.carryOver = carryOver;
+        this.rule = rule;
+    }
+
+    /** Same probabilities at every masked position; the last id is the mask. */
+    static FakeDenoiser fixed(double... cleanProbs) {
+        int vocab = cleanProbs.length + 1;
+        return new FakeDenoiser(vocab, vocab - 1, false, true, (row, l, sigma, out) -> {
+            for (int v = 0; v < cleanProbs.length; v++) {
+                out[v] = (float) Math.log(cleanProbs[v]);
+            }
+        });
+    }
+
+    /**
+     * Output depends on xt (the number of masked tokens in the row) and the position; with
+     * {@code timeConditioned} also on sigma. The last id is the mask.
+     */
+    static FakeDenoiser xtDependent(int vocab, boolean timeConditioned) {
+        int mask = vocab - 1;
+        return new FakeDenoiser(vocab, mask, timeConditioned, true, (row, l, sigma, out) -> {
+            int masked = 0;
+            for (int tok : row) {
+                masked += tok == mask ? 1 : 0;
+            }
+            double time = timeConditioned ? sigma : 0.0;
+            double z = 0;
+            for (int v = 0; v < mask; v++) {
+                z += Math.exp(2.0 * Math.sin(1.3 * v + 0.7 * l + 0.9 * masked + 3.0 * time * v));
+            }
+            for (int v = 0; v < mask; v++) {
+                out[v] = (float) (2.0 * Math.sin(1.3 * v + 0.7 * l + 0.9 * masked + 3.0 * time * v) - Math.log(z));
+            }
+        });
+    }
+
+    int calls() {
+        return sigmas.size();
+    }
+
+    @Override
+    public int vocabSize() {
+        return vocab;
+    }
+
+    @Override
+    public int maskId() {
+        return maskId;
+    }
+
+    @Override
+    public boolean timeConditioned() {
+        return timeConditioned;
+    }
+
+    @Override
+    public INDArray logProbs(int[][] xt, double[] sigma) {
+        sigmas.add(sigma.clone());
+        int[][] copy = new int[xt.length][];
+        for (int b = 0; b < xt.length; b++) {
+            copy[b] = xt[b].clone();
+        }
+        inputs.add(copy);
+        int batch = xt.length;
+        int length = xt[0].length;
+        float[] data = new float[batch * length * vocab];
+        float[] row = new float[vocab];
+        for (int b = 0; b < batch; b++) {
+            for (int l = 0; l < length; l++) {
+                int tok = xt[b][l];
+                if (carryOver && tok != maskId) {
+                    Arrays.fill(row, Float.NEGATIVE_INFINITY);
+                    row[tok] = 0f;
+                } else {
+                    Arrays.fill(row, Float.NEGATIVE_INFINITY);
+                    rule.fill(xt[b], l, sigma[b], row);
+                    row[maskId] = Float.NEGATIVE_INFINITY;
+                }
+                System.arraycopy(row, 0, data, (b * length + l) * vocab, vocab);
+            }
+        }
+        return Nd4j.create(data, new long[] {batch, length, vocab}, 'c');
+    }
+}

@@ -1,0 +1,51 @@
+package org.mdlm.samplers.ancestral;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mdlm.api.plugin.ExtensionPoint;
+import org.mdlm.api.plugin.PluginException;
+import org.mdlm.api.plugin.PluginRegistry;
+import org.mdlm.api.sampling.Sampler;
+import org.mdlm.api.sampling.SamplerProvider;
+
+class ProvidersTest {
+
+    @Test
+    void moduleInfoAndServicesFilesAgree() {
+        assertEquals(List.of(), org.mdlm.api.plugin.ServiceDeclarations.differences(Path.of("")));
+    }
+
+    @Test
+    void serviceLoaderFindsBothSamplersByName() {
+        PluginRegistry registry = PluginRegistry.loadDefault();
+        assertTrue(registry.names(ExtensionPoint.SAMPLER).containsAll(List.of("ddpm", "ddpm_cache")));
+        SamplerProvider<?> ddpm = registry.find(ExtensionPoint.SAMPLER, "ddpm", SamplerProvider.class);
+        SamplerProvider<?> cached = registry.find(ExtensionPoint.SAMPLER, "ddpm_cache", SamplerProvider.class);
+        assertInstanceOf(DdpmProvider.class, ddpm);
+        assertInstanceOf(DdpmCacheProvider.class, cached);
+
+        Sampler a = ddpm.createFromRecord(ddpm.defaultConfig());
+        Sampler b = cached.createFromRecord(new AncestralConfig(7, 1e-4));
+        assertFalse(((AncestralSampler) a).cache());
+        assertEquals(AncestralConfig.defaults(), ((AncestralSampler) a).config());
+        assertTrue(((AncestralSampler) b).cache());
+        assertEquals(7, ((AncestralSampler) b).config().steps());
+    }
+
+    @Test
+    void providersDescribeThemselvesAndRejectForeignConfigs() {
+        DdpmProvider p = new DdpmProvider();
+        assertEquals(AncestralConfig.class, p.configType());
+        assertFalse(p.description().isEmpty());
+        assertFalse(new DdpmCacheProvider().description().isEmpty());
+        record Other(int x) { }
+        assertThrows(PluginException.class, () -> p.createFromRecord(new Other(1)));
+    }
+}
