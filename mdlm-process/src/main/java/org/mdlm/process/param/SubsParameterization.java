@@ -1,0 +1,92 @@
+package org.mdlm.process.param;
+
+import org.mdlm.api.model.Parameterization;
+import org.mdlm.api.schedule.NoiseSchedule;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The SUBS parameterization of MDLM (Sahoo et al. 2024).
+ *
+ * <ul>
+ *   <li><b>Zero masking probability:</b> {@code negInfinity} is added to the mask column of the logits
+ *       before the log-softmax, so the model never predicts the mask token.</li>
+ *   <li><b>Carry-over unmasking:</b> at positions where x_t is not the mask, log p(x0 | x_t) puts all
+ *       mass on x_t: the row is {@code negInfinity} everywhere except exactly 0 at x_t.</li>
+ *   <li><b>Loss:</b> continuous-time NELBO, per token {@code -log p(x0 | x_t) * dsigma(t) / expm1(sigma(t))}
+ *       at masked positions and exactly 0 elsewhere.</li>
+ * </ul>
+ *
+ * <p>The graph avoids the ops whose gradients are broken in SameDiff M2.1: the log-softmax is written
+ * out ({@code z - max - log(sum(exp(z - max)))}) and token selection uses one-hot masks, not gather.
+ * Logits must have rank 3, [B, L, V].
+ */
+public final class SubsParameterization implements Parameterization {
+
+    /**
+     * The vocabulary axis of [B, L, V], spelled positively: in SameDiff M2.1 a reduction with
+     * {@code keepDims=true} over dimension -1 returns its values in a scrambled order.
+     */
+    static final int VOCAB_AXIS = 2;
+
+    private final double negInfinity;
+
+    /** Creates the parameterization from its config. */
+    public SubsParameterization(SubsConfig config) {
+        this.negInfinity = config.negInfinity();
+    }
+
+    /** The finite stand-in for minus infinity. */
+    public double negInfinity() {
+        return negInfinity;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public SDVariable logProbs(SameDiff sd, SDVariable logits, SDVariable xt, int maskId) {
+        DataType dt = logits.dataType();
+        SDVariable columns = VocabIndicators.columns(sd, logits);
+        SDVariable maskColumn = VocabIndicators.column(columns, maskId, dt);
+        SDVariable z = logits.add(maskColumn.mul(negInfinity));
+        SDVariable shifted = z.sub(sd.max(z, true, VOCAB_AXIS));
+        SDVariable logSumExp = sd.math.log(sd.sum(sd.math.exp(shifted), true, VOCAB_AXIS));
+        SDVariable logp = shifted.sub(logSumExp);
+
+        SDVariable isMask = sd.expandDims(VocabIndicators.isToken(xt, maskId, dt), VOCAB_AXIS);
+        SDVariable carried = VocabIndicators.oneHot(sd, xt, columns, dt).rsub(1.0).mul(negInfinity);
+        return logp.mul(isMask).add(carried.mul(isMask.rsub(1.0)));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public SDVariable tokenLoss(SameDiff sd, SDVariable logProbs, SDVariable x0, SDVariable xt, SDVariable weight,
+                                int maskId) {
+        DataType dt = logProbs.dataType();
+        SDVariable columns = VocabIndicators.columns(sd, logProbs);
+        SDVariable target = VocabIndicators.oneHot(sd, x0, columns, dt);
+        SDVariable nll = sd.sum(logProbs.mul(target), false, VOCAB_AXIS).neg();
+        SDVariable isMask = VocabIndicators.isToken(xt, maskId, dt);
+        SDVariable w = weight.dataType() == dt ? weight : weight.castTo(dt);
+        return nll.mul(isMask).mul(sd.expandDims(w, 1));
+    }
+
+    /**
+     * {@inheritDoc} Here {@code dsigma(t) / expm1(sigma(t))}, which is {@code 1/t} for the log-linear
+     * schedule.
+     *
+     * @throws IllegalArgumentException if t is not positive (the weight is infinite at t = 0)
+     */
+    @Override
+    public double lossWeight(NoiseSchedule schedule, double t) {
+        if (!(t > 0.0)) {
+            throw new IllegalArgumentException("t must be > 0 for the SUBS loss weight, got " + t);
+        }
+        return schedule.dsigma(t) / Math.expm1(schedule.sigma(t));
+    }
+
+    @Override
+    public String toString() {
+        return "SubsParameterization[negInfinity=" + negInfinity + "]";
+    }
+}

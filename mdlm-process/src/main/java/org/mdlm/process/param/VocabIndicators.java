@@ -1,0 +1,45 @@
+package org.mdlm.process.param;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Builds float indicator masks along the vocabulary (last) axis without {@code gather}, whose
+ * gradient is broken in SameDiff M2.1. Token ids are compared, by broadcasting, with the column ids
+ * {@code 0..V-1}: a constant when the vocabulary size is known when the graph is built, otherwise a
+ * {@code range} over the runtime size of the last axis.
+ */
+final class VocabIndicators {
+
+    private VocabIndicators() {
+    }
+
+    /** The column ids 0..V-1 (INT32, [V]) of the last axis of {@code like} [B, L, V]. */
+    static SDVariable columns(SameDiff sd, SDVariable like) {
+        long[] shape = like.getShape();
+        if (shape != null && shape.length > 0 && shape[shape.length - 1] > 0) {
+            int v = Math.toIntExact(shape[shape.length - 1]);
+            return sd.constant(Nd4j.arange(0, v).castTo(DataType.INT32));
+        }
+        SDVariable size = sd.sizeAt(like, SubsParameterization.VOCAB_AXIS).castTo(DataType.INT32);
+        return sd.range(sd.constant(0), size, sd.constant(1), DataType.INT32);
+    }
+
+    /** 1 where the column id equals {@code id}, else 0: shape [V], type {@code dtype}. */
+    static SDVariable column(SDVariable columns, int id, DataType dtype) {
+        return columns.eq(id).castTo(dtype);
+    }
+
+    /** One-hot of integer ids [B, L] along a new last axis [B, L, V], type {@code dtype}. */
+    static SDVariable oneHot(SameDiff sd, SDVariable ids, SDVariable columns, DataType dtype) {
+        SDVariable idsInt = ids.dataType() == DataType.INT32 ? ids : ids.castTo(DataType.INT32);
+        return sd.eq(sd.expandDims(idsInt, SubsParameterization.VOCAB_AXIS), columns).castTo(dtype);
+    }
+
+    /** 1 where {@code ids == id}, else 0, same shape as ids, type {@code dtype}. */
+    static SDVariable isToken(SDVariable ids, int id, DataType dtype) {
+        return ids.eq(id).castTo(dtype);
+    }
+}
