@@ -1,0 +1,108 @@
+package org.mdlm.domains.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.mdlm.api.domain.DataException;
+
+/**
+ * Reads one corpus file (plain text or JSON lines, either optionally gzipped) through a
+ * {@link TextNormalizer} (package-private helper). The caller maps {@link IOException}s to
+ * {@link DataException}s naming the file; format errors are reported here.
+ */
+final class CorpusReader {
+
+    /** How a file's content is laid out. */
+    enum Format {
+        /** Plain UTF-8 text (text8 files are the already-normalised case of this). */
+        TEXT,
+        /** One JSON object per line; its {@code "text"} field is a document. */
+        JSONL
+    }
+
+    /** The JSON field holding a document's text in a {@code .jsonl} file. */
+    static final String TEXT_FIELD = "text";
+
+    private CorpusReader() {
+    }
+
+    /** {@link Format#JSONL} for names ending in {@code .jsonl} or {@code .jsonl.gz}, else TEXT. */
+    static Format formatOf(String fileName) {
+        String n = fileName.toLowerCase(Locale.ROOT);
+        return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") ? Format.JSONL : Format.TEXT;
+    }
+
+    /**
+     * Reads {@code raw} (gzip is detected by its magic bytes) into {@code out}; documents of a
+     * JSON-lines file are separated by a word boundary.
+     *
+     * @param where the file's name for error messages
+     * @throws StrictUtf8.MalformedUtf8Exception if the bytes are not UTF-8
+     * @throws DataException if a JSON line is malformed or lacks a string {@code "text"} field
+     */
+    static void read(InputStream raw, Format format, String where, TextNormalizer out) throws IOException {
+        InputStream in = StrictUtf8.maybeGunzip(raw);
+        if (format == Format.TEXT) {
+            StrictUtf8.decode(in, out::append);
+        } else {
+            LineSplitter lines = new LineSplitter(where, out);
+            StrictUtf8.decode(in, lines);
+            lines.finish();
+        }
+    }
+
+    /** Cuts decoded characters into lines and feeds each record's text to the normaliser. */
+    private static final class LineSplitter implements StrictUtf8.CharSink {
+        private final String where;
+        private final TextNormalizer out;
+        private final StringBuilder line = new StringBuilder();
+        private long lineNumber;
+
+        LineSplitter(String where, TextNormalizer out) {
+            this.where = where;
+            this.out = out;
+        }
+
+        @Override
+        public void accept(char[] buf, int off, int len) {
+            int start = off;
+            for (int i = off, end = off + len; i < end; i++) {
+                if (buf[i] == '\n') {
+                    line.append(buf, start, i - start);
+                    record();
+                    start = i + 1;
+                }
+            }
+            line.append(buf, start, off + len - start);
+        }
+
+        void finish() {
+            if (line.length() > 0) {
+                record();
+            }
+        }
+
+        private void record() {
+            lineNumber++;
+            String s = line.toString();
+            line.setLength(0);
+            if (s.isBlank()) {
+                return;
+            }
+            String text;
+            try {
+                text = JsonTextField.extract(s, TEXT_FIELD);
+            } catch (IllegalArgumentException e) {
+                throw new DataException("line " + lineNumber + " of " + where + " cannot be read ("
+                        + e.getMessage() + "); a .jsonl file needs one JSON object per line with a \""
+                        + TEXT_FIELD + "\" string field", e);
+            }
+            if (text == null) {
+                throw new DataException("line " + lineNumber + " of " + where + " has no \"" + TEXT_FIELD
+                        + "\" string field; every line of a .jsonl file must be an object like "
+                        + "{\"text\": \"...\"} (other fields are ignored)");
+            }
+            out.boundary().append(text).boundary();
+        }
+    }
+}
