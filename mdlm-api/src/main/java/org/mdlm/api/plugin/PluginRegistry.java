@@ -42,19 +42,27 @@ public final class PluginRegistry {
 
     /** Discovers every provider visible to {@code loader}. */
     public static PluginRegistry load(ClassLoader loader) {
-        Map<ExtensionPoint, List<Provider<?, ?>>> found = new LinkedHashMap<>();
+        return of(discover(loader));
+    }
+
+    /**
+     * Lists every provider of every extension point that {@link ServiceLoader} finds through
+     * {@code loader} (its parents included), in extension-point order.
+     *
+     * @throws PluginException if a declared provider cannot be instantiated
+     */
+    public static List<Provider<?, ?>> discover(ClassLoader loader) {
+        List<Provider<?, ?>> list = new ArrayList<>();
         for (ExtensionPoint point : ExtensionPoint.all()) {
-            List<Provider<?, ?>> list = new ArrayList<>();
             try {
                 for (Object p : ServiceLoader.load(point.providerType(), loader)) {
                     list.add((Provider<?, ?>) p);
                 }
-            } catch (ServiceConfigurationError e) {
+            } catch (ServiceConfigurationError | LinkageError e) {
                 throw new PluginException("could not load a " + point.label() + " provider: " + e.getMessage(), e);
             }
-            found.put(point, list);
         }
-        return new PluginRegistry(found);
+        return list;
     }
 
     /** Discovers the providers visible to this class's own class loader. */

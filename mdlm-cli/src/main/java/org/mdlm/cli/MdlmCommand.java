@@ -1,0 +1,36 @@
+package org.mdlm.cli;
+
+import org.mdlm.cli.commands.BenchCommand;
+import org.mdlm.cli.commands.EvalCommand;
+import org.mdlm.cli.commands.PluginsCommand;
+import org.mdlm.cli.commands.PresetsCommand;
+import org.mdlm.cli.commands.RunCommand;
+import org.mdlm.cli.commands.SampleCommand;
+import org.mdlm.cli.commands.TrainCommand;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code mdlm} command; with no subcommand it prints its usage. */
+@Command(name = "mdlm", mixinStandardHelpOptions = true, version = "mdlm 0.1.0",
+        description = "Masked diffusion language models (MDLM) on the JVM: train, sample, evaluate, benchmark.",
+        subcommands = {RunCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class,
+                PluginsCommand.class, PresetsCommand.class, BenchCommand.class})
+public final class MdlmCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Also load plugin jars from this folder (repeatable; also MDLM_PLUGINS and <install>/plugins).")
+    List<Path> pluginFolders;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,31 @@
+package org.mdlm.cli.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.mdlm.cli.config.ConfigException;
+import org.mdlm.cli.config.ConfigResolver;
+import org.mdlm.cli.config.ResolvedConfig;
+import org.mdlm.cli.run.Pipeline;
+import org.mdlm.cli.run.RunDirectory;
+import org.mdlm.process.train.Checkpoint;
+
+/**
+ * A trained run loaded back: its config, components and newest checkpoint.
+ *
+ * @param dir the run folder
+ * @param config its resolved config
+ * @param pipeline its components
+ * @param checkpoint its newest checkpoint
+ */
+record RunModels(RunDirectory dir, ResolvedConfig config, Pipeline pipeline, Checkpoint checkpoint) {
+
+    /** Loads the run in {@code folder}, failing clearly when it has no checkpoint. */
+    static RunModels load(Path folder, ConfigResolver resolver, ObjectMapper mapper) {
+        RunDirectory dir = RunDirectory.open(folder, mapper);
+        ResolvedConfig cfg = resolver.resolve(dir.readConfig());
+        Pipeline pipeline = Pipeline.assemble(cfg);
+        Path ckpt = dir.latestCheckpoint().orElseThrow(() -> new ConfigException("run " + folder
+                + " has no checkpoint yet; train it first (mdlm train --resume " + folder + ")"));
+        return new RunModels(dir, cfg, pipeline, Checkpoint.load(ckpt));
+    }
+}

@@ -1,0 +1,2 @@
+/** One picocli class per {@code mdlm} subcommand. */
+package org.mdlm.cli.commands;

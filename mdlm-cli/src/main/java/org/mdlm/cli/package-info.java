@@ -1,0 +1,2 @@
+/** Entry point of the {@code mdlm} command and its top-level command. */
+package org.mdlm.cli;

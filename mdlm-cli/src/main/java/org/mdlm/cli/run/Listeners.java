@@ -1,0 +1,33 @@
+package org.mdlm.cli.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.mdlm.process.train.EvalMetrics;
+import org.mdlm.process.train.StepMetrics;
+import org.mdlm.process.train.TrainingListener;
+
+/** Fans one listener call out to several listeners, in order. */
+public final class Listeners implements TrainingListener {
+
+    private final List<TrainingListener> all;
+
+    /** Combines listeners. */
+    public Listeners(TrainingListener... listeners) {
+        this.all = List.of(listeners);
+    }
+
+    @Override
+    public void onStep(StepMetrics m) {
+        all.forEach(l -> l.onStep(m));
+    }
+
+    @Override
+    public void onEval(EvalMetrics m) {
+        all.forEach(l -> l.onEval(m));
+    }
+
+    @Override
+    public void onCheckpoint(int step, Path file) {
+        all.forEach(l -> l.onCheckpoint(step, file));
+    }
+}

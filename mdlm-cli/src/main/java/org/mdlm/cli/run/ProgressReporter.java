@@ -1,0 +1,42 @@
+package org.mdlm.cli.run;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.mdlm.process.train.EvalMetrics;
+import org.mdlm.process.train.StepMetrics;
+import org.mdlm.process.train.TrainingListener;
+
+/** Prints training progress to a stream (stderr by default): step, loss, speed, ETA, evaluations. */
+public final class ProgressReporter implements TrainingListener {
+
+    private final PrintWriter out;
+    private final int totalSteps;
+    private final boolean characterLevel;
+
+    /** Reports to {@code out} for a run of {@code totalSteps} steps. */
+    public ProgressReporter(PrintWriter out, int totalSteps, boolean characterLevel) {
+        this.out = out;
+        this.totalSteps = totalSteps;
+        this.characterLevel = characterLevel;
+    }
+
+    @Override
+    public void onStep(StepMetrics m) {
+        double eta = (totalSteps - m.step()) * m.msPerStep() / 1000.0;
+        out.printf(Locale.ROOT, "step %6d/%d  loss %.4f  lr %.2e  %6.0f tok/s  %5.0f ms/step  ETA %s%n", m.step(),
+                totalSteps, m.loss(), m.lr(), m.tokensPerSecond(), m.msPerStep(), Reports.duration(eta));
+    }
+
+    @Override
+    public void onEval(EvalMetrics m) {
+        String bpc = characterLevel
+                ? String.format(Locale.ROOT, "  %.4f bits/char", Reports.bitsPerToken(m.natsPerToken())) : "";
+        out.printf(Locale.ROOT, "eval step %d%s: %.4f nats/token%s  ppl<=%.3f%n", m.step(), m.ema() ? " (EMA)" : "",
+                m.natsPerToken(), bpc, Math.exp(m.natsPerToken()));
+    }
+
+    @Override
+    public void onCheckpoint(int step, java.nio.file.Path file) {
+        out.printf(Locale.ROOT, "checkpoint step %d -> %s%n", step, file);
+    }
+}

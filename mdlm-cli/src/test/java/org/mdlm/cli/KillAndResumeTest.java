@@ -1,0 +1,115 @@
+package org.mdlm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A training process killed with SIGKILL at a random step and resumed with {@code mdlm train
+ * --resume} logs exactly the metrics (step, loss, learning rate, gradient norm, validation) of an
+ * uninterrupted run.
+ */
+class KillAndResumeTest {
+
+    private static final String[] RUN = {"--set", "train.steps=36", "--set", "train.checkpoint_every=6",
+        "--set", "train.log_every=1", "--set", "train.eval_every=12", "--set", "train.eval_windows=4",
+        "--set", "train.eval_t_samples=2", "--set", "train.keep_checkpoints=2", "--set", "model.hidden=32",
+        "--set", "model.cond_dim=32", "--set", "train.seq_len=32", "--set", "train.batch_size=4"};
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void killedAndResumedRunEqualsUninterruptedRun() throws Exception {
+        Path whole = tmp.resolve("whole");
+        CliRunner.Result r = CliRunner.run(concat(new String[] {"train", "--out", whole.toString()}, RUN));
+        assertEquals(0, r.code(), r.err());
+
+        Path killed = tmp.resolve("killed");
+        int killAfter = 8 + new SplittableRandom().nextInt(20);   // a random step between checkpoints or on one
+        Process p = new ProcessBuilder(javaCommand(concat(new String[] {"train", "--out", killed.toString()}, RUN)))
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (lastLoggedStep(killed) < killAfter) {
+            assertTrue(p.isAlive(), "the training process ended early: " + Files.readString(tmp.resolve("killed.log")));
+            assertTrue(System.nanoTime() < deadline, "the training process did not reach step " + killAfter);
+            Thread.sleep(20);
+        }
+        p.destroyForcibly();   // SIGKILL: no shutdown hook runs
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(lastLoggedStep(killed) < 36, "killed before the end");
+
+        CliRunner.Result resumed = CliRunner.run("train", "--resume", killed.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+
+        List<String> expected = comparable(whole.resolve("metrics.jsonl"));
+        List<String> actual = comparable(killed.resolve("metrics.jsonl"));
+        assertEquals(expected.size(), actual.size(), "same number of logged lines (killed after step " + killAfter + ")");
+        assertEquals(expected, actual, "killed after step " + killAfter);
+        try (Stream<Path> ck = Files.list(killed.resolve("checkpoints"))) {
+            assertTrue(ck.allMatch(f -> f.getFileName().toString().matches("ckpt-\\d+\\.zip")),
+                    "no temporary checkpoint files left behind");
+        }
+    }
+
+    /** The metrics without wall-clock fields, which legitimately differ. */
+    private static List<String> comparable(Path metrics) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(metrics)) {
+            JsonNode n = json.readTree(line);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove(List.of("ms_per_step", "tokens_per_s"));
+            out.add(n.toString());
+        }
+        return out;
+    }
+
+    private static int lastLoggedStep(Path run) throws Exception {
+        Path m = run.resolve("metrics.jsonl");
+        if (!Files.exists(m)) {
+            return -1;
+        }
+        int last = -1;
+        for (String line : Files.readAllLines(m)) {
+            int i = line.indexOf("\"step\":");
+            if (i >= 0 && line.endsWith("}")) {
+                String rest = line.substring(i + 7).replaceAll("[^0-9].*", "");
+                if (!rest.isEmpty()) {
+                    last = Math.max(last, Integer.parseInt(rest));
+                }
+            }
+        }
+        return last;
+    }
+
+    private static List<String> javaCommand(String[] args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx2g");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+}

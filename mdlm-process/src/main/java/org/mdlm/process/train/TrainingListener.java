@@ -1,0 +1,22 @@
+package org.mdlm.process.train;
+
+import java.nio.file.Path;
+
+/** Receives progress from a {@link Trainer}; every method is called on the training thread. */
+public interface TrainingListener {
+
+    /** A listener that ignores everything. */
+    TrainingListener NONE = new TrainingListener() { };
+
+    /** Called every {@code logEvery} steps and after the last step. */
+    default void onStep(StepMetrics m) {
+    }
+
+    /** Called after every validation. */
+    default void onEval(EvalMetrics m) {
+    }
+
+    /** Called after a checkpoint file has been written (atomically) at {@code step}. */
+    default void onCheckpoint(int step, Path file) {
+    }
+}

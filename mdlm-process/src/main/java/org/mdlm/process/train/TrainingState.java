@@ -1,0 +1,132 @@
+package org.mdlm.process.train;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mdlm.api.domain.TokenStream;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The mutable state of a run (training graph with its live weights, AdamW moments, EMA weights,
+ * step counter) and one optimizer step.
+ */
+final class TrainingState {
+
+    /** Result of one optimizer step. */
+    record StepOutcome(int step, double loss, double lr, double gradNorm) {
+    }
+
+    private final ModelSpec spec;
+    private final TrainConfig config;
+    private final ModelGraph graph;
+    private final Map<String, INDArray> params;
+    private final AdamW adam;
+    private final Ema ema;
+    private int step;
+    private long trainTokens;
+    private double lastValNats = Double.NaN;
+    private boolean gradientReady;
+    private final NativeMemoryGuard memory = new NativeMemoryGuard();
+
+    /** A fresh run: weights initialised by the backbone from {@code config.seed()}. */
+    TrainingState(ModelSpec spec, TrainConfig config) {
+        this.spec = spec;
+        this.config = config;
+        this.graph = ModelGraph.build(spec, true, true, config.seed());
+        this.params = graph.params();
+        this.adam = new AdamW(config.beta1(), config.beta2(), config.weightDecay(), params);
+        this.ema = new Ema(config.emaDecay(), params);
+    }
+
+    /** Continues from {@code c}, whose compatibility the caller has checked. */
+    void restore(Checkpoint c) {
+        graph.setParams(c.params());
+        adam.restore(c.adamFirstMoments(), c.adamSecondMoments(), c.step());
+        ema.restore(c.emaParams());
+        step = c.step();
+        trainTokens = c.trainTokens();
+        lastValNats = c.valNatsPerToken();
+    }
+
+    ModelGraph graph() {
+        return graph;
+    }
+
+    int step() {
+        return step;
+    }
+
+    long trainTokens() {
+        return trainTokens;
+    }
+
+    double lastValNats() {
+        return lastValNats;
+    }
+
+    void setLastValNats(double v) {
+        lastValNats = v;
+    }
+
+    /** EMA weights (live arrays). */
+    Map<String, INDArray> emaWeights() {
+        return ema.weights();
+    }
+
+    /**
+     * Performs optimizer step {@link #step()} (0-based) on the batch that step determines.
+     *
+     * @throws TrainingDivergedException before touching any state if the loss or gradient is not finite
+     */
+    StepOutcome step(TokenStream train) {
+        NoisyBatch batch = Batches.train(spec, config, train, step);
+        Map<String, INDArray> ph = graph.placeholders(batch, true, Seeds.rng(config.seed(), step, Seeds.FEEDS));
+        OutAndGrad og = gradients(ph);
+        double loss = og.getOutputs().get(ModelGraph.LOSS).getDouble(0);
+        double lr = WarmupSchedule.lrAt(config.lr(), config.warmupSteps(), step);
+        if (!Double.isFinite(loss)) {
+            throw new TrainingDivergedException(step + 1, loss, Double.NaN, lr);
+        }
+        Map<String, INDArray> grads = new TreeMap<>(og.getGradients());
+        for (String n : graph.paramNames()) {
+            if (grads.get(n) == null) {
+                throw new IllegalStateException("SameDiff returned no gradient for parameter '" + n
+                        + "'; is it connected to the loss?");
+            }
+        }
+        double norm = GradientClipping.clip(grads, config.gradClip());
+        if (!Double.isFinite(norm)) {
+            throw new TrainingDivergedException(step + 1, loss, norm, lr);
+        }
+        adam.step(params, grads, lr);
+        ema.update(params, step + 1L);
+        step++;
+        trainTokens += config.tokensPerStep();
+        memory.check();
+        return new StepOutcome(step, loss, lr, norm);
+    }
+
+    private OutAndGrad gradients(Map<String, INDArray> ph) {
+        SameDiff sd = graph.sameDiff();
+        List<String> out = List.of(ModelGraph.LOSS);
+        if (gradientReady) {
+            return sd.calculateGradientsAndOutputs(ph, out, graph.paramNames());
+        }
+        // Building the gradient function prints one line per op to System.out.
+        OutAndGrad og = StdoutSilencer.silenced(() -> {
+            sd.createGradFunction();
+            return sd.calculateGradientsAndOutputs(ph, out, graph.paramNames());
+        });
+        gradientReady = true;
+        return og;
+    }
+
+    /** A checkpoint of the current state, to be written to {@code file} at once (it shares live arrays). */
+    Checkpoint snapshot(Path file) {
+        return new Checkpoint(file, step, spec.description(), spec.vocabSize(), spec.maskId(), trainTokens,
+                lastValNats, config, params, ema.weights(), adam.firstMoments(), adam.secondMoments());
+    }
+}
