@@ -52,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ResolvedConfig cfg = resolver.resolve(config.preset, config.allOverrides());
         Pipeline pipeline = Pipeline.assemble(cfg);
-        CorpusSplits data = CorpusSplits.read(pipeline.domain());
+        CorpusSplits data = CorpusSplits.read(pipeline.domain(), spec.commandLine().getErr());
         RunDirectory dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper);
         err.println("run folder: " + dir.path());
         Map<String, Object> summary = new LinkedHashMap<>(training.train(cfg, pipeline, data, dir, null, "run", err));

@@ -62,7 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
             cfg = resolver.resolve(config.preset, config.allOverrides());
         }
         Pipeline pipeline = Pipeline.assemble(cfg);
-        CorpusSplits data = CorpusSplits.read(pipeline.domain());
+        CorpusSplits data = CorpusSplits.read(pipeline.domain(), spec.commandLine().getErr());
         if (dir == null) {
             dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper);
         }
