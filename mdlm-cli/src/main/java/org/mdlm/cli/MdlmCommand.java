@@ -2,6 +2,7 @@ package org.mdlm.cli;
 
 import org.mdlm.cli.commands.BenchCommand;
 import org.mdlm.cli.commands.EvalCommand;
+import org.mdlm.cli.commands.InfoCommand;
 import org.mdlm.cli.commands.PluginsCommand;
 import org.mdlm.cli.commands.PresetsCommand;
 import org.mdlm.cli.commands.RunCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mdlm", mixinStandardHelpOptions = true, version = "mdlm 0.1.0",
         description = "Masked diffusion language models (MDLM) on the JVM: train, sample, evaluate, benchmark.",
         subcommands = {RunCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class,
-                PluginsCommand.class, PresetsCommand.class, BenchCommand.class})
+                PluginsCommand.class, PresetsCommand.class, BenchCommand.class, InfoCommand.class})
 public final class MdlmCommand implements Runnable {
 
     @Spec

@@ -3,7 +3,7 @@ package org.mdlm.cli.commands;
 import picocli.CommandLine.Command;
 
 /** {@code mdlm bench}: benchmarks, each a subcommand. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchTrainCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchTrainCommand.class, BenchSampleCommand.class},
         description = "Benchmarks (speed of training steps; see the subcommands).")
 public final class BenchCommand implements Runnable {
 

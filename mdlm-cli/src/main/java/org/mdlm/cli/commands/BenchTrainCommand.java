@@ -2,27 +2,23 @@ package org.mdlm.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.mdlm.api.domain.Split;
 import org.mdlm.api.domain.TokenStream;
 import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.cli.config.ConfigResolver;
 import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.cli.run.Backend;
+import org.mdlm.cli.run.BenchStats;
+import org.mdlm.cli.run.ModelFlops;
 import org.mdlm.cli.run.Pipeline;
-import org.mdlm.process.train.StepMetrics;
-import org.mdlm.process.train.Trainer;
-import org.mdlm.process.train.TrainingListener;
+import org.mdlm.cli.run.Sgemm;
+import org.mdlm.process.train.StepBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +27,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mdlm bench train}: time training steps of a preset and report medians. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Time training steps of a preset (no evaluation, no checkpoints kept).",
-                "Reports the median ms per step after warm-up, tokens/s and the threads in use."})
+        description = {"Time training steps of a preset (no evaluation, no checkpoints).",
+                "Reports the median ms per step after warm-up, tokens/s, model GFLOP/s against a 1024^3 sgemm",
+                "measured in the same run, the time to the first step, and with --profile the top ops."})
 public final class BenchTrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -43,6 +40,10 @@ public final class BenchTrainCommand implements Callable<Integer> {
     int warmup;
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
+    @Option(names = "--profile", description = "Also time every op of the timed steps and print the top ops.")
+    boolean profile;
+    @Option(names = "--top", defaultValue = "25", description = "Ops listed by --profile (default: ${DEFAULT-VALUE}).")
+    int top;
     @Spec
     CommandSpec spec;
 
@@ -57,72 +58,62 @@ public final class BenchTrainCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         if (steps < 1 || warmup < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--steps must be >= 1 and --warmup >= 0");
         }
         List<String> overrides = new ArrayList<>(config.allOverrides());
-        overrides.addAll(List.of("train.steps=" + (steps + warmup), "train.log_every=1", "train.eval_every=0",
-                "train.checkpoint_every=0", "train.eval_windows=1", "train.eval_t_samples=1", "train.keep_checkpoints=1",
-                "train.warmup_steps=1"));
+        overrides.addAll(List.of("train.steps=" + (steps + warmup), "train.warmup_steps=1"));
         ResolvedConfig cfg = resolver.resolve(config.preset, overrides);
         Pipeline pipeline = Pipeline.assemble(cfg);
         TokenStream train = pipeline.domain().read(Split.TRAIN);
-        TokenStream valid = pipeline.domain().read(Split.VALID);
-        List<Double> times = Collections.synchronizedList(new ArrayList<>());
-        TrainingListener timer = new TrainingListener() {
-            @Override
-            public void onStep(StepMetrics m) {
-                if (m.step() > warmup) {
-                    times.add(m.msPerStep());
-                }
-                spec.commandLine().getErr().printf(Locale.ROOT, "bench step %d/%d: %.1f ms%n", m.step(), steps + warmup,
-                        m.msPerStep());
-            }
-        };
-        Path tmp = Files.createTempDirectory("mdlm-bench");
-        try {
-            new Trainer(pipeline.modelSpec(cfg), cfg.train(), train, valid, tmp, timer).train();
-        } finally {
-            deleteTree(tmp);
-        }
-        List<Double> sorted = new ArrayList<>(times);
-        Collections.sort(sorted);
-        double median = sorted.isEmpty() ? Double.NaN : sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-        long tokensPerStep = (long) cfg.train().batchSize() * cfg.train().seqLen();
+        StepBench.Timings t = StepBench.train(pipeline.modelSpec(cfg), cfg.train(), train, warmup, steps, profile);
+        double firstStepAt = BenchStats.msSinceJvmStart(t.firstDoneAtMs());
+        double median = BenchStats.median(t.ms());
+        int vocab = pipeline.domain().vocabulary().size();
+        int batch = cfg.train().batchSize();
+        int len = cfg.train().seqLen();
+        double stepFlops = 3 * ModelFlops.forward(cfg.tree().get("model"), vocab, batch, len);
+        double sgemm = Sgemm.gflops(1024, 20);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("benchmark", "train");
         r.put("preset", config.preset);
         r.put("model", cfg.tree().get("model"));
-        r.put("vocab_size", pipeline.domain().vocabulary().size());
-        r.put("batch_size", cfg.train().batchSize());
-        r.put("seq_len", cfg.train().seqLen());
-        r.put("timed_steps", sorted.size());
+        r.put("vocab_size", vocab);
+        r.put("batch_size", batch);
+        r.put("seq_len", len);
+        r.put("timed_steps", t.ms().size());
         r.put("warmup_steps", warmup);
         r.put("ms_per_step_median", median);
-        r.put("ms_per_step_min", sorted.isEmpty() ? Double.NaN : sorted.get(0));
-        r.put("ms_per_step_max", sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1));
-        r.put("tokens_per_s", tokensPerStep * 1000.0 / median);
+        r.put("ms_per_step_min", BenchStats.min(t.ms()));
+        r.put("ms_per_step_max", BenchStats.max(t.ms()));
+        r.put("tokens_per_s", (double) batch * len * 1000.0 / median);
+        r.put("model_gflop_per_step", stepFlops / 1e9);
+        r.put("model_gflops", stepFlops / (median * 1e6));
+        r.put("sgemm_1024_gflops", sgemm);
+        r.put("graph_build_ms", t.buildMs());
+        r.put("first_step_ms", t.firstMs());
+        r.put("time_to_first_step_ms", firstStepAt);
         r.put("threads", Backend.threads());
         r.put("cores", Runtime.getRuntime().availableProcessors());
         r.put("backend", Backend.describe());
         r.put("backbone", cfg.providerName(ExtensionPoint.BACKBONE));
         r.put("java", System.getProperty("java.version"));
+        if (profile) {
+            r.put("profile_ms_per_step", ProfileTable.rows(t.profile(), top));
+        }
         if (json) {
             spec.commandLine().getOut().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(r));
         } else {
-            spec.commandLine().getOut().printf(Locale.ROOT, "%s: %.1f ms/step median (min %.1f), %.0f tokens/s, %d threads%n",
-                    config.preset, median, r.get("ms_per_step_min"), r.get("tokens_per_s"), Backend.threads());
-        }
-        return 0;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Collections.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
+            spec.commandLine().getOut().printf(Locale.ROOT,
+                    "%s: %.1f ms/step median (min %.1f), %.0f tokens/s, %.1f model GFLOP/s (sgemm %.0f), "
+                            + "first step after %.0f ms, %d threads%n",
+                    config.preset, median, r.get("ms_per_step_min"), r.get("tokens_per_s"), r.get("model_gflops"),
+                    sgemm, firstStepAt, Backend.threads());
+            if (profile) {
+                ProfileTable.print(spec.commandLine().getOut(), t.profile(), top);
             }
         }
+        return 0;
     }
 }

@@ -46,8 +46,8 @@ public final class TrainingSession {
         boolean characterLevel = pipeline.domain().characterLevel();
         TokenStream train = data.train();
         TokenStream valid = data.valid();
-        progress.printf("data %s: train %,d tokens, valid %,d tokens; model %s%n", pipeline.domain().dataSource(), train.length(), valid.length(),
-                pipeline.modelSpec(config).description());
+        progress.printf("model %s, %d steps of %d x %d tokens%n", pipeline.modelSpec(config).description(),
+                config.train().steps(), config.train().batchSize(), config.train().seqLen());
         if (resumeFrom != null) {
             MetricsLog.truncateAfter(dir.metricsFile(), Checkpoint.load(resumeFrom).step(), mapper);
         }
