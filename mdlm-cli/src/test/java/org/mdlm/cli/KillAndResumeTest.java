@@ -64,6 +64,31 @@ class KillAndResumeTest {
         }
     }
 
+    @Test
+    void terminatedRunWritesACheckpointWhereItStopped() throws Exception {
+        Path run = tmp.resolve("terminated");
+        String[] args = concat(new String[] {"train", "--out", run.toString()}, RUN);
+        args = concat(args, new String[] {"--set", "train.checkpoint_every=1000", "--set", "train.steps=400"});
+        Process p = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("terminated.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (lastLoggedStep(run) < 5) {
+            assertTrue(p.isAlive(), Files.readString(tmp.resolve("terminated.log")));
+            assertTrue(System.nanoTime() < deadline, "the training process did not reach step 5");
+            Thread.sleep(20);
+        }
+        p.destroy();   // SIGTERM, handled like Ctrl-C (SIGINT): the shutdown hook stops the trainer
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process stops within a minute");
+        int logged = lastLoggedStep(run);
+        try (Stream<Path> ck = Files.list(run.resolve("checkpoints"))) {
+            List<String> names = ck.map(f -> f.getFileName().toString()).toList();
+            assertEquals(1, names.size(), "one checkpoint, written on the way out: " + names);
+            int step = Integer.parseInt(names.get(0).replaceAll("\\D", ""));
+            assertTrue(step >= 5 && step < 400 && step >= logged - 1, "checkpoint at the stop step " + step
+                    + " (last logged " + logged + ")");
+        }
+    }
+
     /** The metrics without wall-clock fields, which legitimately differ. */
     private static List<String> comparable(Path metrics) throws Exception {
         ObjectMapper json = new ObjectMapper();
