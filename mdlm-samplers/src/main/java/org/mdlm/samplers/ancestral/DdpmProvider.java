@@ -1,42 +1,11 @@
 package org.mdlm.samplers.ancestral;
 
-import org.mdlm.api.sampling.Sampler;
-import org.mdlm.api.sampling.SamplerProvider;
-
-/** Provides the ancestral sampler {@code ddpm} (one network call per step). */
-public final class DdpmProvider implements SamplerProvider<AncestralConfig> {
+/** Provides the ancestral sampler {@code ddpm} of MDLM (one network call per step, plus the final denoising). */
+public final class DdpmProvider extends AncestralProvider {
 
     /** Creates the provider (used by {@link java.util.ServiceLoader}). */
     public DdpmProvider() {
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public String name() {
-        return "ddpm";
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public String description() {
-        return "ancestral sampling: masked tokens unmask from p(x0|xt) with prob (alpha(s)-alpha(t))/(1-alpha(t))";
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Class<AncestralConfig> configType() {
-        return AncestralConfig.class;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public AncestralConfig defaultConfig() {
-        return AncestralConfig.defaults();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Sampler create(AncestralConfig config) {
-        return new AncestralSampler(config, false);
+        super("ddpm", "ancestral sampling: masked tokens unmask from p(x0|xt) with prob (alpha(s)-alpha(t))/(1-alpha(t))",
+                false);
     }
 }
