@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mdlm.api.domain.ByteTokenStream;
 import org.mdlm.api.domain.DataException;
 import org.mdlm.api.domain.Domain;
 import org.mdlm.api.domain.Split;
@@ -50,23 +51,7 @@ public final class ProteinDomain implements Domain {
     }
 
     private TokenStream stream(int from, int to) {
-        byte[] data = residues;
-        return new TokenStream() {
-            @Override
-            public long length() {
-                return to - from;
-            }
-
-            @Override
-            public void read(long offset, int[] dst, int dstOffset, int len) {
-                if (offset < 0 || offset + len > to - from) {
-                    throw new IndexOutOfBoundsException("window " + offset + "+" + len + " outside " + (to - from));
-                }
-                for (int i = 0; i < len; i++) {
-                    dst[dstOffset + i] = data[from + (int) offset + i];
-                }
-            }
-        };
+        return new ByteTokenStream(residues, from, to - from);
     }
 
     private byte[] load() {

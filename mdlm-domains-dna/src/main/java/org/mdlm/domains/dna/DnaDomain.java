@@ -1,5 +1,6 @@
 package org.mdlm.domains.dna;
 
+import org.mdlm.api.domain.ByteTokenStream;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.mdlm.domains.text;
 
+import org.mdlm.api.domain.ByteTokenStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

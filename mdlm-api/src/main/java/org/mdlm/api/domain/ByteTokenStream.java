@@ -1,11 +1,11 @@
-package org.mdlm.domains.text;
+package org.mdlm.api.domain;
 
 import java.util.Objects;
-import org.mdlm.api.domain.TokenStream;
 
 /**
  * A {@link TokenStream} over a range of a byte array holding one token id per byte (enough for
- * vocabularies of up to 128 ids). The array is shared, not copied: do not modify it afterwards.
+ * vocabularies of up to 128 ids), shared by domains whose corpora fit in memory. The array is shared,
+ * not copied: do not modify it afterwards.
  */
 public final class ByteTokenStream implements TokenStream {
 
