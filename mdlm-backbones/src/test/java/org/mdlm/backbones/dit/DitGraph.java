@@ -2,7 +2,9 @@ package org.mdlm.backbones.dit;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.mdlm.api.model.BackboneInputs;
+import org.mdlm.api.model.PlaceholderFeeds;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class DitGraph {
 
     final SameDiff sd = SameDiff.create();
-    final RecordingFeeds feeds = new RecordingFeeds(sd);
+    final PlaceholderFeeds feeds = new PlaceholderFeeds(sd);
     final SDVariable logits;
     final DataType type;
 
@@ -31,7 +33,8 @@ final class DitGraph {
 
     /** Placeholder values for tokens [B, L] and sigma [B]. */
     Map<String, INDArray> feed(INDArray xt, INDArray sigma) {
-        Map<String, INDArray> ph = new HashMap<>(feeds.compute((int) xt.size(0), (int) xt.size(1), 7L));
+        Map<String, INDArray> ph = new HashMap<>();
+        feeds.fill(ph, (int) xt.size(0), (int) xt.size(1), new SplittableRandom(7L));
         ph.put("xt", xt.castTo(DataType.INT));
         ph.put("sigma", sigma.castTo(type));
         return ph;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.mdlm.api.model.PlaceholderFeeds;
 import org.mdlm.api.model.BackboneInputs;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -30,12 +31,12 @@ final class ModelGraph {
 
     private final SameDiff sd;
     private final ModelSpec spec;
-    private final RecordingFeeds feeds;
+    private final PlaceholderFeeds feeds;
     private final String logProbsName;
     private final String tokenLossName;
     private final List<String> paramNames;
 
-    private ModelGraph(SameDiff sd, ModelSpec spec, RecordingFeeds feeds, String logProbsName, String tokenLossName) {
+    private ModelGraph(SameDiff sd, ModelSpec spec, PlaceholderFeeds feeds, String logProbsName, String tokenLossName) {
         this.sd = sd;
         this.spec = spec;
         this.feeds = feeds;
@@ -62,7 +63,7 @@ final class ModelGraph {
         SameDiff sd = SameDiff.create();
         SDVariable xt = sd.placeHolder(XT, DataType.INT32, -1, -1);
         SDVariable sigma = sd.placeHolder(SIGMA, DataType.FLOAT, -1);
-        RecordingFeeds feeds = new RecordingFeeds(sd);
+        PlaceholderFeeds feeds = new PlaceholderFeeds(sd);
         SDVariable logits = spec.backbone().logits(sd,
                 new BackboneInputs(xt, sigma, spec.vocabSize(), training, initSeed, feeds));
         SDVariable logp = spec.parameterization().logProbs(sd, logits, xt, spec.maskId());

@@ -1,23 +1,29 @@
-package org.mdlm.process.train;
+package org.mdlm.api.model;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
-import org.mdlm.api.model.FeedFunction;
-import org.mdlm.api.model.GraphFeeds;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A {@link GraphFeeds} that creates the placeholders and remembers how to fill each of them. */
-final class RecordingFeeds implements GraphFeeds {
+/**
+ * The standard {@link GraphFeeds}: creates each declared placeholder (every dimension -1) in one
+ * graph and remembers its fill function, so that an engine, a test or a tool can compute every
+ * feed for a call with {@link #fill}.
+ */
+public final class PlaceholderFeeds implements GraphFeeds {
 
     private final SameDiff sd;
     private final Map<String, FeedFunction> fills = new LinkedHashMap<>();
 
-    RecordingFeeds(SameDiff sd) {
-        this.sd = sd;
+    /** Declares placeholders in {@code sd}. */
+    public PlaceholderFeeds(SameDiff sd) {
+        this.sd = Objects.requireNonNull(sd, "sd");
     }
 
     @Override
@@ -29,17 +35,22 @@ final class RecordingFeeds implements GraphFeeds {
             throw new IllegalArgumentException("rank must be >= 0, got " + rank + " for placeholder " + name);
         }
         long[] shape = new long[rank];
-        java.util.Arrays.fill(shape, -1L);
+        Arrays.fill(shape, -1L);
         SDVariable v = sd.placeHolder(name, type, shape);
-        fills.put(name, java.util.Objects.requireNonNull(fill, "fill"));
+        fills.put(name, Objects.requireNonNull(fill, "fill"));
         return v;
+    }
+
+    /** The declared fill functions by placeholder name, in declaration order. */
+    public Map<String, FeedFunction> fills() {
+        return Collections.unmodifiableMap(fills);
     }
 
     /**
      * Computes every declared feed for one execution, in declaration order, each from its own split
-     * of {@code rng}.
+     * of {@code rng}, and puts them into {@code into}.
      */
-    void fill(Map<String, INDArray> into, int batch, int length, SplittableRandom rng) {
+    public void fill(Map<String, INDArray> into, int batch, int length, SplittableRandom rng) {
         for (Map.Entry<String, FeedFunction> e : fills.entrySet()) {
             INDArray value = e.getValue().compute(batch, length, rng.split());
             if (value == null) {
