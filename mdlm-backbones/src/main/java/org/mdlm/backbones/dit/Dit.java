@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  *
  * <p>Trainable variables carry exactly the reference parameter names and layouts
  * ({@code vocab_embed.embedding} [V, H], {@code blocks.0.attn_qkv.weight} [3H, H], ...), so weights
- * load by name. The rotary tables are placeholders {@code rotary_cos}/{@code rotary_sin} [L, D/2],
+ * load by name. The rotary tables are placeholders {@code rotary_cos}/{@code rotary_sin} [B, heads, L, D/2],
  * and in training graphs with dropout each block adds two mask placeholders
  * {@code dropout.blocks.<b>.attn} and {@code dropout.blocks.<b>.mlp} [B, L, H], all declared through
  * {@link GraphFeeds}.
@@ -69,7 +69,7 @@ public final class Dit implements Backbone {
         ParamFactory params = new ParamFactory(sd, type, in.initSeed());
         int h = config.hidden();
         int v = in.vocabSize();
-        Shapes shapes = new Shapes(sd, in.xt());
+        Shapes shapes = new Shapes(sd, in.xt(), type);
 
         // Variables in the reference's named_parameters() order.
         SDVariable embedding = params.uniform("vocab_embed.embedding", 1.0 / Math.sqrt(h), v, h);
@@ -93,8 +93,8 @@ public final class Dit implements Backbone {
 
         GraphFeeds feeds = in.feeds();
         SDVariable[] rotary = {
-            feeds.placeholder(ROTARY_COS, type, 2, Rotary.cosTable(config.headDim(), type)),
-            feeds.placeholder(ROTARY_SIN, type, 2, Rotary.sinTable(config.headDim(), type))
+            feeds.placeholder(ROTARY_COS, type, 4, Rotary.cosTable(config.heads(), config.headDim(), type)),
+            feeds.placeholder(ROTARY_SIN, type, 4, Rotary.sinTable(config.heads(), config.headDim(), type))
         };
         GraphFeeds dropoutFeeds = in.training() && config.dropout() > 0 ? feeds : null;
         for (int b = 0; b < blocks.length; b++) {
@@ -102,7 +102,7 @@ public final class Dit implements Backbone {
         }
 
         SDVariable[] m = finalAdaLn.chunks(c);
-        return output.apply3d(AdaLn.modulate(normFinal.apply(x), m[0], m[1]), shapes);
+        return output.apply3d(normFinal.applyModulated(x, m[0], m[1], shapes), shapes);
     }
 
     private SDVariable asType(SDVariable sigma) {

@@ -50,7 +50,7 @@ final class DitBlock {
      *
      * @param x residual stream [B, L, H]
      * @param c conditioning [B, condDim] (after the SiLU)
-     * @param rotary cos and sin tables [L, D/2]
+     * @param rotary cos and sin tables [B, heads, L, D/2]
      * @param feeds where dropout masks are declared, or null when dropout is off
      * @param type floating-point type of the dropout masks
      * @param outputName name of the block's output variable
@@ -65,15 +65,15 @@ final class DitBlock {
         SDVariable scaleMlp = m[4];
         SDVariable gateMlp = m[5];
 
-        SDVariable h = AdaLn.modulate(norm1.apply(x), shiftMsa, scaleMsa);
+        SDVariable h = norm1.applyModulated(x, shiftMsa, scaleMsa, shapes);
         SDVariable attn = attention.apply(attnQkv.apply3d(h, shapes), rotary[0], rotary[1], shapes);
         SDVariable branch = dropout(attnOut.apply3d(attn, shapes), feeds, "attn", type);
-        x = x.add(gateMsa.mul(branch));
+        x = x.add(shapes.overPositions(gateMsa).mul(branch));
 
-        h = AdaLn.modulate(norm2.apply(x), shiftMlp, scaleMlp);
+        h = norm2.applyModulated(x, shiftMlp, scaleMlp, shapes);
         SDVariable mlp = mlpOut.apply3d(Activations.geluTanh(mlpIn.apply3d(h, shapes)), shapes);
         mlp = dropout(mlp, feeds, "mlp", type);
-        return x.add(outputName, gateMlp.mul(mlp));
+        return x.add(outputName, shapes.overPositions(gateMlp).mul(mlp));
     }
 
     private SDVariable dropout(SDVariable branch, GraphFeeds feeds, String site,

@@ -31,4 +31,20 @@ public final class LayerNorm {
         SDVariable inv = x.getSameDiff().math.rsqrt(variance.add(EPS));
         return centred.mul(inv).mul(weight);
     }
+
+    /**
+     * {@code apply(x) * (1 + scale) + shift} with shift and scale [B, 1, dim], written so that no
+     * multiply broadcasts (SameDiff M2.1's broadcast-multiply gradient is very slow): the gain and
+     * {@code 1 + scale} are combined per sequence, then it, the shift and the per-position
+     * {@code 1/sqrt(var + eps)} are repeated to [B, L, dim] by {@link Shapes}. Equal to the plain
+     * expression up to float rounding (one reassociation of the gain product).
+     */
+    public SDVariable applyModulated(SDVariable x, SDVariable shift, SDVariable scale, Shapes shapes) {
+        long dim = weight.getShape()[0];
+        SDVariable centred = x.sub(x.mean(true, 2));
+        SDVariable variance = centred.mul(centred).mean(true, 2);
+        SDVariable inv = x.getSameDiff().math.rsqrt(variance.add(EPS));
+        SDVariable gain = shapes.overPositions(scale.add(1.0).mul(weight));
+        return centred.mul(shapes.overFeatures(inv, dim)).mul(gain).add(shapes.overPositions(shift));
+    }
 }

@@ -58,6 +58,12 @@ public final class Linear {
     /** Applies the layer to a rank-3 input [B, L, in], giving [B, L, out]. */
     public SDVariable apply3d(SDVariable x, Shapes shapes) {
         SDVariable flat = sd.reshape(x, -1, in);
-        return shapes.toBatchLength(apply2d(flat), out);
+        SDVariable y = sd.mmul(flat, weight, false, true, false);
+        if (bias != null) {
+            // ones[N, 1] x bias[1, out] instead of a broadcast add: its gradient is a matmul, not
+            // SameDiff's slow broadcast-add backward; the sum is the same.
+            y = y.add(sd.mmul(sd.reshape(shapes.onesColumn(), -1, 1), sd.reshape(bias, 1, out)));
+        }
+        return shapes.toBatchLength(y, out);
     }
 }

@@ -50,6 +50,26 @@ public final class Rotary {
         return (batch, length, rng) -> table(length, headDim, type, false);
     }
 
+    /**
+     * Fill function for the cosine table repeated over batch and heads, [B, heads, L, headDim/2]:
+     * multiplying by a table of the query's own shape avoids SameDiff M2.1's slow broadcast-multiply
+     * gradient.
+     */
+    public static FeedFunction cosTable(int heads, int headDim, DataType type) {
+        return (batch, length, rng) -> expand(table(length, headDim, type, true), batch, heads);
+    }
+
+    /** Fill function for the sine table repeated over batch and heads, [B, heads, L, headDim/2]. */
+    public static FeedFunction sinTable(int heads, int headDim, DataType type) {
+        return (batch, length, rng) -> expand(table(length, headDim, type, false), batch, heads);
+    }
+
+    private static org.nd4j.linalg.api.ndarray.INDArray expand(org.nd4j.linalg.api.ndarray.INDArray t,
+                                                             int batch, int heads) {
+        long[] s = t.shape();
+        return t.reshape(1, 1, s[0], s[1]).broadcast(batch, heads, s[0], s[1]).dup('c');
+    }
+
     private static org.nd4j.linalg.api.ndarray.INDArray table(int length, int headDim, DataType type, boolean cos) {
         float[][] theta = angles(length, headDim);
         int half = headDim / 2;
@@ -64,7 +84,8 @@ public final class Rotary {
     }
 
     /**
-     * Rotates z [..., L, D] (rank 4, positions on axis 2) with tables cos/sin [L, D/2].
+     * Rotates z [..., L, D] (rank 4, positions on axis 2) with tables cos/sin [L, D/2] or, faster,
+     * [B, heads, L, D/2].
      */
     public static SDVariable apply(SDVariable z, SDVariable cos, SDVariable sin, int headDim) {
         int half = headDim / 2;

@@ -1,5 +1,6 @@
 package org.mdlm.process.train;
 
+import java.util.List;
 import java.util.Map;
 import org.mdlm.api.model.Denoiser;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,10 +15,21 @@ public final class InferenceModel implements Denoiser {
     private final ModelGraph graph;
     private final ModelSpec spec;
     private final NativeMemoryGuard memory = new NativeMemoryGuard();
+    private final LeanExecutor lean;
 
     private InferenceModel(ModelGraph graph) {
         this.graph = graph;
         this.spec = graph.spec();
+        this.lean = forwardExecutor(graph);
+    }
+
+    /** A {@link LeanExecutor} for the log-probabilities of {@code graph}, or null when disabled or unsupported. */
+    static LeanExecutor forwardExecutor(ModelGraph graph) {
+        if (!LeanExecutor.enabled()) {
+            return null;
+        }
+        LeanExecutor e = new LeanExecutor(graph.sameDiff(), graph.sameDiff(), List.of(graph.logProbsName()));
+        return e.supports() ? e : null;
     }
 
     /**
@@ -96,8 +108,13 @@ public final class InferenceModel implements Denoiser {
         double[] s = timeConditioned() ? sigma : new double[xt.length];
         Map<String, INDArray> ph = graph.inferencePlaceholders(xt, s, Seeds.rng(0L, 0L, Seeds.INFER_FEEDS));
         String name = graph.logProbsName();
-        INDArray out = graph.sameDiff().output(ph, name).get(name);
-        memory.check();
+        INDArray out;
+        if (lean != null) {
+            out = lean.run(ph, List.of(name)).get(name).dup();
+        } else {
+            out = graph.sameDiff().output(ph, name).get(name);
+            memory.check();
+        }
         return out;
     }
 

@@ -17,7 +17,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 /**
  * A SameDiff listener that times every op execution (wall time between SameDiff's pre- and
  * post-execution callbacks, i.e. the native kernel plus its context set-up) and sums the times by
- * op type. Attach it with {@link SameDiff#addListeners}; it is not thread-safe.
+ * op type. Attach it with {@link SameDiff#addListeners}, or give it to the lean executor, which
+ * times output-shape calculation, allocation and kernel together; it is not thread-safe.
  */
 public final class OpProfiler extends BaseListener {
 
@@ -67,21 +68,26 @@ public final class OpProfiler extends BaseListener {
     @Override
     public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext opContext,
                             INDArray[] outputs) {
+        long dt = System.nanoTime() - start;
+        record(op.getOp(), opContext == null ? null : opContext.getInputArrays().toArray(new INDArray[0]), dt);
+    }
+
+    /** Adds one execution of {@code op} on {@code inputs} (may be null) that took {@code nanos}. */
+    void record(org.nd4j.autodiff.functions.DifferentialFunction op, INDArray[] inputs, long nanos) {
         if (!enabled) {
             return;
         }
-        long dt = System.nanoTime() - start;
-        String key = op.getOp().getClass().getSimpleName();
-        if (byShape && opContext != null) {
+        String key = op.getClass().getSimpleName();
+        if (byShape && inputs != null) {
             StringBuilder b = new StringBuilder(key);
-            for (INDArray in : opContext.getInputArrays()) {
+            for (INDArray in : inputs) {
                 b.append(' ').append(in == null ? "null" : java.util.Arrays.toString(in.shape()));
             }
             key = b.toString();
         }
         long[] t = totals.computeIfAbsent(key, k -> new long[2]);
         t[0]++;
-        t[1] += dt;
+        t[1] += nanos;
     }
 
     /** Op types by total time, largest first, with totals divided by {@code runs} (per step). */

@@ -47,7 +47,7 @@ public final class StepBench {
         long firstDoneAt = 0;
         for (int i = 0; i < warmup + steps; i++) {
             if (profiler != null && i == warmup) {
-                attach(state.graph().sameDiff(), profiler);
+                state.profile(profiler);
             }
             long s = System.nanoTime();
             state.step(train);
@@ -82,16 +82,25 @@ public final class StepBench {
         Map<String, INDArray> ph = graph.inferencePlaceholders(xt, new double[batch], rng.split());
         OpProfiler profiler = profile ? new OpProfiler(Boolean.getBoolean("mdlm.profile.shapes")) : null;
         SameDiff sd = graph.sameDiff();
+        LeanExecutor lean = InferenceModel.forwardExecutor(graph);
         NativeMemoryGuard memory = new NativeMemoryGuard();
         List<Double> ms = new ArrayList<>();
         double first = Double.NaN;
         long firstDoneAt = 0;
         for (int i = 0; i < warmup + runs; i++) {
             if (profiler != null && i == warmup) {
-                sd.addListeners(profiler);
+                if (lean != null) {
+                    lean.setProfiler(profiler);
+                } else {
+                    sd.addListeners(profiler);
+                }
             }
             long s = System.nanoTime();
-            sd.output(ph, graph.logProbsName());
+            if (lean != null) {
+                lean.run(ph, List.of(graph.logProbsName()));
+            } else {
+                sd.output(ph, graph.logProbsName());
+            }
             double dt = (System.nanoTime() - s) / 1e6;
             memory.check();
             if (i == 0) {
@@ -103,13 +112,5 @@ public final class StepBench {
             }
         }
         return new Timings(ms, buildMs, first, firstDoneAt, profiler == null ? List.of() : profiler.table(runs));
-    }
-
-    private static void attach(SameDiff sd, OpProfiler profiler) {
-        sd.addListeners(profiler);
-        SameDiff grad = sd.getFunction("grad");
-        if (grad != null) {
-            grad.addListeners(profiler);
-        }
     }
 }

@@ -29,6 +29,7 @@ final class TrainingState {
     private long trainTokens;
     private double lastValNats = Double.NaN;
     private boolean gradientReady;
+    private LeanGradients lean;
     private final NativeMemoryGuard memory = new NativeMemoryGuard();
 
     /** A fresh run: weights initialised by the backbone from {@code config.seed()}. */
@@ -84,13 +85,13 @@ final class TrainingState {
     StepOutcome step(TokenStream train) {
         NoisyBatch batch = Batches.train(spec, config, train, step);
         Map<String, INDArray> ph = graph.placeholders(batch, true, Seeds.rng(config.seed(), step, Seeds.FEEDS));
-        OutAndGrad og = gradients(ph);
-        double loss = og.getOutputs().get(ModelGraph.LOSS).getDouble(0);
+        LossAndGradients og = gradients(ph);
+        double loss = og.loss();
         double lr = WarmupSchedule.lrAt(config.lr(), config.warmupSteps(), step);
         if (!Double.isFinite(loss)) {
             throw new TrainingDivergedException(step + 1, loss, Double.NaN, lr);
         }
-        Map<String, INDArray> grads = new TreeMap<>(og.getGradients());
+        Map<String, INDArray> grads = new TreeMap<>(og.gradients());
         for (String n : graph.paramNames()) {
             if (grads.get(n) == null) {
                 throw new IllegalStateException("SameDiff returned no gradient for parameter '" + n
@@ -109,19 +110,48 @@ final class TrainingState {
         return new StepOutcome(step, loss, lr, norm);
     }
 
-    private OutAndGrad gradients(Map<String, INDArray> ph) {
+    /** The loss and the gradients by parameter name (arrays may be reused by the next step). */
+    record LossAndGradients(double loss, Map<String, INDArray> gradients) {
+    }
+
+    /**
+     * Loss and gradients of one batch: by the {@link LeanExecutor} over SameDiff's gradient function
+     * when it supports the graph and {@code -Dmdlm.executor=samediff} is not set, else by
+     * {@code calculateGradientsAndOutputs}. Both compute the same numbers (LeanExecutorTest).
+     */
+    LossAndGradients gradients(Map<String, INDArray> ph) {
         SameDiff sd = graph.sameDiff();
         List<String> out = List.of(ModelGraph.LOSS);
-        if (gradientReady) {
-            return sd.calculateGradientsAndOutputs(ph, out, graph.paramNames());
+        if (!gradientReady) {
+            // Building the gradient function prints one line per op to System.out.
+            StdoutSilencer.silenced(() -> {
+                sd.createGradFunction();
+                return null;
+            });
+            gradientReady = true;
+            if (LeanExecutor.enabled()) {
+                lean = LeanGradients.create(sd, graph.paramNames(), ModelGraph.LOSS);
+            }
         }
-        // Building the gradient function prints one line per op to System.out.
-        OutAndGrad og = StdoutSilencer.silenced(() -> {
-            sd.createGradFunction();
-            return sd.calculateGradientsAndOutputs(ph, out, graph.paramNames());
-        });
-        gradientReady = true;
-        return og;
+        if (lean != null) {
+            return lean.run(ph);
+        }
+        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, out, graph.paramNames());
+        return new LossAndGradients(og.getOutputs().get(ModelGraph.LOSS).getDouble(0), og.getGradients());
+    }
+
+    /** Times every op of later steps into {@code profiler}. */
+    void profile(OpProfiler profiler) {
+        if (lean != null) {
+            lean.setProfiler(profiler);
+            return;
+        }
+        SameDiff sd = graph.sameDiff();
+        sd.addListeners(profiler);
+        SameDiff grad = sd.getFunction("grad");
+        if (grad != null) {
+            grad.addListeners(profiler);
+        }
     }
 
     /** A checkpoint of the current state, to be written to {@code file} at once (it shares live arrays). */
