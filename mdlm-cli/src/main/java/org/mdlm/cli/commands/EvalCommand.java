@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mdlm.api.domain.Split;
 import org.mdlm.cli.config.ConfigResolver;
+import org.mdlm.cli.run.EvalProgressDisplay;
 import org.mdlm.cli.run.Reports;
 import org.mdlm.process.train.Evaluator;
 import org.mdlm.process.train.TrainConfig;
@@ -53,10 +54,13 @@ public final class EvalCommand implements Callable<Integer> {
         };
         RunModels models = RunModels.load(run, resolver, mapper);
         TrainConfig t = models.config().train();
-        double nats = Evaluator.natsPerToken(models.pipeline().modelSpec(models.config()),
-                raw ? models.checkpoint().params() : models.checkpoint().emaParams(),
-                models.pipeline().domain().read(s), t.seqLen(), windows == null ? t.evalWindows() : windows,
-                tSamples == null ? t.evalTSamples() : tSamples, t.seed());
+        double nats;
+        try (EvalProgressDisplay progress = EvalProgressDisplay.open(spec.commandLine().getErr())) {
+            nats = Evaluator.natsPerToken(models.pipeline().modelSpec(models.config()),
+                    raw ? models.checkpoint().params() : models.checkpoint().emaParams(),
+                    models.pipeline().domain().read(s), t.seqLen(), windows == null ? t.evalWindows() : windows,
+                    tSamples == null ? t.evalTSamples() : tSamples, t.samplingEps(), t.seed(), progress);
+        }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "%s (step %d): %.4f nats/token", split, models.checkpoint().step(), nats));
         if (models.pipeline().domain().characterLevel()) {

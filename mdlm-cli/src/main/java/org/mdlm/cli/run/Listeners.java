@@ -22,6 +22,11 @@ public final class Listeners implements TrainingListener {
     }
 
     @Override
+    public void onEvalProgress(int step, int done, int total) {
+        all.forEach(l -> l.onEvalProgress(step, done, total));
+    }
+
+    @Override
     public void onEval(EvalMetrics m) {
         all.forEach(l -> l.onEval(m));
     }

@@ -35,6 +35,11 @@ public final class TrainingProgressBar implements TrainingListener, AutoCloseabl
     }
 
     @Override
+    public void onEvalProgress(int step, int done, int total) {
+        bar.setExtraMessage(String.format(Locale.ROOT, " %s, evaluating %d/%d%s", lastStep, done, total, lastEval));
+    }
+
+    @Override
     public void onEval(EvalMetrics m) {
         lastEval = characterLevel
                 ? String.format(Locale.ROOT, ", val %.3f bpc", Reports.bitsPerToken(m.natsPerToken()))

@@ -41,14 +41,24 @@ public final class Evaluator {
      */
     public static double natsPerToken(ModelSpec spec, Map<String, INDArray> params, TokenStream valid, int seqLen,
                                       int windows, int tSamples, double samplingEps, long seed) {
+        return natsPerToken(spec, params, valid, seqLen, windows, tSamples, samplingEps, seed, EvalProgress.NONE);
+    }
+
+    /**
+     * Evaluates {@code params} on {@code valid}, reporting progress after every chunk of sequences.
+     *
+     * @see #natsPerToken(ModelSpec, Map, TokenStream, int, int, int, double, long)
+     */
+    public static double natsPerToken(ModelSpec spec, Map<String, INDArray> params, TokenStream valid, int seqLen,
+                                      int windows, int tSamples, double samplingEps, long seed, EvalProgress progress) {
         ModelGraph graph = ModelGraph.build(spec, false, true, seed);
         graph.setParams(params);
-        return natsPerToken(graph, valid, seqLen, windows, tSamples, samplingEps, seed);
+        return natsPerToken(graph, valid, seqLen, windows, tSamples, samplingEps, seed, progress);
     }
 
     /** Evaluates the weights currently in {@code graph} (built with training=false and a loss). */
     static double natsPerToken(ModelGraph graph, TokenStream valid, int seqLen, int windows, int tSamples,
-                               double samplingEps, long seed) {
+                               double samplingEps, long seed, EvalProgress progress) {
         if (seqLen < 1 || windows < 1 || tSamples < 1) {
             throw new IllegalArgumentException("seqLen, windows and tSamples must be >= 1, got " + seqLen + ", "
                     + windows + ", " + tSamples);
@@ -68,6 +78,7 @@ public final class Evaluator {
             INDArray tokLoss = graph.sameDiff().output(ph, name).get(name);
             total += tokLoss.castTo(DataType.DOUBLE).sumNumber().doubleValue();
             memory.check();
+            progress.onProgress(end, n);
         }
         return total / ((double) n * seqLen);
     }

@@ -120,7 +120,7 @@ public final class Trainer {
         ModelGraph g = evalGraph != null ? evalGraph : ModelGraph.build(spec, false, true, config.seed());
         g.setParams(state.emaWeights());
         double nats = Evaluator.natsPerToken(g, valid, config.seqLen(), config.evalWindows(), config.evalTSamples(),
-                config.samplingEps(), config.seed());
+                config.samplingEps(), config.seed(), (done, total) -> listener.onEvalProgress(state.step(), done, total));
         state.setLastValNats(nats);
         listener.onEval(new EvalMetrics(state.step(), nats, true));
         return g;

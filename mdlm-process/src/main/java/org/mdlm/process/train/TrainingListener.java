@@ -12,6 +12,10 @@ public interface TrainingListener {
     default void onStep(StepMetrics m) {
     }
 
+    /** Called while a validation at {@code step} runs: {@code done} of {@code total} sequences evaluated. */
+    default void onEvalProgress(int step, int done, int total) {
+    }
+
     /** Called after every validation. */
     default void onEval(EvalMetrics m) {
     }

@@ -30,6 +30,23 @@ class EvaluatorTest {
         assertNotEquals(a, c);
     }
 
+    @Test
+    void progressCountsEverySequenceOnceAndDoesNotChangeTheResult() {
+        Map<String, INDArray> w = initialWeights();
+        java.util.List<int[]> reports = new java.util.ArrayList<>();
+        int windows = 20;
+        int tSamples = 4;   // 80 sequences: chunks of Evaluator.CHUNK
+        double plain = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, windows, tSamples, 1e-3, 9L);
+        double reported = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, windows, tSamples, 1e-3, 9L,
+                (done, total) -> reports.add(new int[] {done, total}));
+        assertEquals(Double.doubleToRawLongBits(plain), Double.doubleToRawLongBits(reported));
+        assertEquals((80 + Evaluator.CHUNK - 1) / Evaluator.CHUNK, reports.size());
+        for (int i = 0; i < reports.size(); i++) {
+            assertEquals(80, reports.get(i)[1]);
+            assertEquals(Math.min(80, (i + 1) * Evaluator.CHUNK), reports.get(i)[0]);
+        }
+    }
+
     /**
      * With zero output weights the logits are all 0, so SUBS gives log p = -ln 7 for every masked
      * token (7 non-mask ids). The NELBO must then equal sum_r w_r * masked_r * ln 7 / (N L) exactly,
