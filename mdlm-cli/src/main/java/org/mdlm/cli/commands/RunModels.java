@@ -21,8 +21,15 @@ record RunModels(RunDirectory dir, ResolvedConfig config, Pipeline pipeline, Che
 
     /** Loads the run in {@code folder}, failing clearly when it has no checkpoint. */
     static RunModels load(Path folder, ConfigResolver resolver, ObjectMapper mapper) {
+        return load(folder, resolver, mapper, java.util.List.of());
+    }
+
+    /** Loads the run in {@code folder} with {@code overrides} applied to its saved config. */
+    static RunModels load(Path folder, ConfigResolver resolver, ObjectMapper mapper, java.util.List<String> overrides) {
         RunDirectory dir = RunDirectory.open(folder, mapper);
-        ResolvedConfig cfg = resolver.resolve(dir.readConfig());
+        var tree = dir.readConfig();
+        ConfigResolver.applyOverrides(tree, overrides);
+        ResolvedConfig cfg = resolver.resolve(tree);
         Pipeline pipeline = Pipeline.assemble(cfg);
         Path ckpt = dir.latestCheckpoint().orElseThrow(() -> new ConfigException("run " + folder
                 + " has no checkpoint yet; train it first (mdlm train --resume " + folder + ")"));

@@ -50,11 +50,9 @@ public final class SampleCommand implements Callable<Integer> {
                         + o + "'");
             }
         }
-        RunModels models = RunModels.load(run, resolver, mapper);
-        var tree = models.dir().readConfig();
-        ConfigResolver.applyOverrides(tree, overrides);
-        ResolvedConfig cfg = resolver.resolve(tree);
-        Pipeline pipeline = Pipeline.assemble(cfg);
+        RunModels models = RunModels.load(run, resolver, mapper, overrides);
+        ResolvedConfig cfg = models.config();
+        Pipeline pipeline = models.pipeline();
         InferenceModel model = InferenceModel.create(pipeline.modelSpec(cfg),
                 raw ? models.checkpoint().params() : models.checkpoint().emaParams());
         SampleSettings settings = cfg.sample();
