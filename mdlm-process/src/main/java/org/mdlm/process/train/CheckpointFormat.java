@@ -181,7 +181,7 @@ final class CheckpointFormat {
             throw new IllegalStateException("checkpoint is missing an array");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, a.length() * 4 + 256));
-        Nd4j.write(out, a);
+        Nd4j.write(out, a.isView() ? a.dup() : a);   // optimizer state is views of flat buffers
         return out.toByteArray();
     }
 

@@ -1,6 +1,7 @@
 package org.mdlm.process.train;
 
-import java.util.LinkedHashMap;
+import java.nio.FloatBuffer;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -12,16 +13,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class Ema {
 
     private final double decay;
-    private final Map<String, INDArray> shadow = new LinkedHashMap<>();
-    private final Map<String, INDArray> scratch = new LinkedHashMap<>();
+    private final FlatLayout layout;
+    private final INDArray shadowFlat;
+    private final INDArray paramFlat;
+    private final List<INDArray> paramSlots;
+    private final Map<String, INDArray> shadow;
 
     /** Starts the average at a copy of {@code params}. */
     Ema(double decay, Map<String, INDArray> params) {
         this.decay = decay;
-        for (Map.Entry<String, INDArray> e : params.entrySet()) {
-            shadow.put(e.getKey(), e.getValue().dup());
-            scratch.put(e.getKey(), e.getValue().ulike());
-        }
+        this.layout = new FlatLayout(params);
+        this.shadowFlat = layout.zeros();
+        this.paramFlat = layout.zeros();
+        this.paramSlots = layout.slots(paramFlat);
+        this.shadow = layout.views(shadowFlat);
+        layout.gather(params, layout.slots(shadowFlat));
     }
 
     /** The decay used by update {@code k} (1-based). */
@@ -47,12 +53,23 @@ final class Ema {
 
     /** Applies update {@code k} (1-based) from the current {@code params}. */
     void update(Map<String, INDArray> params, long k) {
-        double d = decayAt(decay, k);
-        for (Map.Entry<String, INDArray> e : shadow.entrySet()) {
-            INDArray s = e.getValue();
-            INDArray tmp = scratch.get(e.getKey());
-            tmp.assign(s).subi(params.get(e.getKey())).muli(1.0 - d);
-            s.subi(tmp);
+        layout.gather(params, paramSlots);
+        updateFlat(paramFlat, k);
+    }
+
+    /**
+     * Applies update {@code k} (1-based) from the parameters laid out flat as this average's layout
+     * (e.g. {@link AdamW#flatParams()} when both were made from the same map): one pass over the flat buffers.
+     */
+    void updateFlat(INDArray params, long k) {
+        // s - (s - p) * (1 - d), one float operation at a time as the ND4J ops computed it.
+        float oneMinusD = (float) (1.0 - decayAt(decay, k));
+        FloatBuffer s = shadowFlat.data().asNioFloat();
+        FloatBuffer p = params.data().asNioFloat();
+        int n = (int) layout.length();
+        for (int i = 0; i < n; i++) {
+            float si = s.get(i);
+            s.put(i, si - (si - p.get(i)) * oneMinusD);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.mdlm.process.train;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.mdlm.api.domain.TokenStream;
 import org.mdlm.process.forward.AntitheticTimeSampler;
@@ -68,19 +69,33 @@ public final class Evaluator {
         int n = all.batch();
         double total = 0.0;
         NativeMemoryGuard memory = new NativeMemoryGuard();
+        String name = graph.tokenLossName();
+        LeanExecutor lean = lossExecutor(graph);
         for (int start = 0, chunk = 0; start < n; start += CHUNK, chunk++) {
             int end = Math.min(n, start + CHUNK);
             NoisyBatch b = new NoisyBatch(Arrays.copyOfRange(all.x0(), start, end),
                     Arrays.copyOfRange(all.xt(), start, end), Arrays.copyOfRange(all.t(), start, end),
                     Arrays.copyOfRange(all.sigma(), start, end), Arrays.copyOfRange(all.weight(), start, end));
             Map<String, INDArray> ph = graph.placeholders(b, true, Seeds.rng(seed, chunk, Seeds.EVAL_FEEDS));
-            String name = graph.tokenLossName();
-            INDArray tokLoss = graph.sameDiff().output(ph, name).get(name);
+            INDArray tokLoss = lean != null ? lean.run(ph, List.of(name)).get(name)
+                    : graph.sameDiff().output(ph, name).get(name);
             total += tokLoss.castTo(DataType.DOUBLE).sumNumber().doubleValue();
             memory.check();
             progress.onProgress(end, n);
         }
         return total / ((double) n * seqLen);
+    }
+
+    /**
+     * A {@link LeanExecutor} for the per-token loss of {@code graph} (same numbers as SameDiff's
+     * session, reused arrays), or null when disabled ({@code -Dmdlm.executor=samediff}) or unsupported.
+     */
+    private static LeanExecutor lossExecutor(ModelGraph graph) {
+        if (!LeanExecutor.enabled()) {
+            return null;
+        }
+        LeanExecutor e = new LeanExecutor(graph.sameDiff(), graph.sameDiff(), List.of(graph.tokenLossName()));
+        return e.supports() ? e : null;
     }
 
     /** All noisy validation rows, window by window. */

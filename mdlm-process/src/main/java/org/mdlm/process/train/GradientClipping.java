@@ -1,5 +1,6 @@
 package org.mdlm.process.train;
 
+import java.nio.FloatBuffer;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -37,6 +38,33 @@ final class GradientClipping {
             if (coef < 1.0) {
                 for (INDArray g : grads.values()) {
                     g.muli(coef);
+                }
+            }
+        }
+        return norm;
+    }
+
+    /**
+     * Clips one flat buffer holding all gradients in place: the same rule as {@link #clip}, with
+     * the squares summed in double in one pass ({@code flat} must not be a view).
+     *
+     * @return the norm before clipping
+     */
+    static double clipFlat(INDArray flat, double maxNorm) {
+        FloatBuffer g = flat.data().asNioFloat();
+        int n = (int) flat.length();
+        double sumSq = 0.0;
+        for (int i = 0; i < n; i++) {
+            double x = g.get(i);
+            sumSq += x * x;
+        }
+        double norm = Math.sqrt(sumSq);
+        if (maxNorm > 0.0 && Double.isFinite(norm)) {
+            double coef = maxNorm / (norm + 1e-6);
+            if (coef < 1.0) {
+                float c = (float) coef;
+                for (int i = 0; i < n; i++) {
+                    g.put(i, g.get(i) * c);
                 }
             }
         }

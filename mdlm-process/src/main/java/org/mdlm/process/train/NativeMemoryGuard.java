@@ -18,6 +18,13 @@ final class NativeMemoryGuard {
     /** Default share of time spent in requested collections. */
     static final double DEFAULT_MAX_OVERHEAD = 0.05;
 
+    /**
+     * Share of time for training through the {@link LeanExecutor}, which reuses its arrays: peak
+     * RSS of the tiny preset was the same with a collection every ~3 steps (5 %) and with none in
+     * 100 steps (1.12 vs 1.13 GB), so collections only bound slow leaks (bench/RESULTS.md, round 2).
+     */
+    static final double LEAN_MAX_OVERHEAD = 0.002;
+
     private final double maxOverhead;
     private long lastCheck = -1;
     private long workSinceGc;
@@ -31,8 +38,15 @@ final class NativeMemoryGuard {
         this.maxOverhead = maxOverhead;
     }
 
+    /** The guard with {@link #DEFAULT_MAX_OVERHEAD}, or {@code -Dmdlm.gc.maxOverhead} when set. */
     NativeMemoryGuard() {
         this(DEFAULT_MAX_OVERHEAD);
+    }
+
+    /** The guard with {@code fallback}, or {@code -Dmdlm.gc.maxOverhead} when set. */
+    static NativeMemoryGuard withOverhead(double fallback) {
+        String p = System.getProperty("mdlm.gc.maxOverhead");
+        return new NativeMemoryGuard(p == null ? fallback : Double.parseDouble(p));
     }
 
     /** Call after each unit of work; may trigger {@link System#gc()}. */

@@ -30,7 +30,7 @@ final class TrainingState {
     private double lastValNats = Double.NaN;
     private boolean gradientReady;
     private LeanGradients lean;
-    private final NativeMemoryGuard memory = new NativeMemoryGuard();
+    private NativeMemoryGuard memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.DEFAULT_MAX_OVERHEAD);
 
     /** A fresh run: weights initialised by the backbone from {@code config.seed()}. */
     TrainingState(ModelSpec spec, TrainConfig config) {
@@ -98,12 +98,15 @@ final class TrainingState {
                         + "'; is it connected to the loss?");
             }
         }
-        double norm = GradientClipping.clip(grads, config.gradClip());
+        // Fused path: gradients, moments, EMA and a copy of the weights live in flat buffers, so
+        // clipping, AdamW and the EMA are whole-buffer ops (same numbers: OptimizerMathTest).
+        adam.layout().gather(grads, adam.gradientSlots());
+        double norm = GradientClipping.clipFlat(adam.flatGradients(), config.gradClip());
         if (!Double.isFinite(norm)) {
             throw new TrainingDivergedException(step + 1, loss, norm, lr);
         }
-        adam.step(params, grads, lr);
-        ema.update(params, step + 1L);
+        adam.stepGathered(params, lr);
+        ema.updateFlat(adam.flatParams(), step + 1L);
         step++;
         trainTokens += config.tokensPerStep();
         memory.check();
@@ -131,6 +134,9 @@ final class TrainingState {
             gradientReady = true;
             if (LeanExecutor.enabled()) {
                 lean = LeanGradients.create(sd, graph.paramNames(), ModelGraph.LOSS);
+                if (lean != null) {
+                    memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.LEAN_MAX_OVERHEAD);
+                }
             }
         }
         if (lean != null) {

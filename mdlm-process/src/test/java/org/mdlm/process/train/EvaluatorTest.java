@@ -77,6 +77,25 @@ class EvaluatorTest {
     }
 
     @Test
+    void leanExecutorGivesSameNatsAsSameDiffSession() {
+        Map<String, INDArray> w = initialWeights();
+        double lean = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, 20, 4, 1e-3, 3L);
+        String old = System.getProperty("mdlm.executor");
+        System.setProperty("mdlm.executor", "samediff");
+        double session;
+        try {
+            session = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, 20, 4, 1e-3, 3L);
+        } finally {
+            if (old == null) {
+                System.clearProperty("mdlm.executor");
+            } else {
+                System.setProperty("mdlm.executor", old);
+            }
+        }
+        assertEquals(session, lean, 1e-5 * Math.abs(session));
+    }
+
+    @Test
     void windowsAreEvenlySpacedAndCoverTheStream() {
         assertEquals(0, Evaluator.windowOffset(1000, 32, 4, 0));
         assertEquals(323, Evaluator.windowOffset(1000, 32, 4, 1));
