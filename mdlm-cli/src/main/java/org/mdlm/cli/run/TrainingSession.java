@@ -48,13 +48,14 @@ public final class TrainingSession {
         TokenStream valid = data.valid();
         progress.printf("model %s, %d steps of %d x %d tokens%n", pipeline.modelSpec(config).description(),
                 config.train().steps(), config.train().batchSize(), config.train().seqLen());
-        if (resumeFrom != null) {
-            MetricsLog.truncateAfter(dir.metricsFile(), Checkpoint.load(resumeFrom).step(), mapper);
+        Checkpoint resumed = resumeFrom == null ? null : Checkpoint.load(resumeFrom);
+        if (resumed != null) {
+            MetricsLog.truncateAfter(dir.metricsFile(), resumed.step(), mapper);
         }
         long start = System.nanoTime();
         TrainResult result;
         try (MetricsLog metrics = new MetricsLog(dir.metricsFile(), mapper, characterLevel)) {
-            int startStep = resumeFrom == null ? 0 : Checkpoint.load(resumeFrom).step();
+            int startStep = resumed == null ? 0 : resumed.step();
             TrainingListener display = Terminal.interactive()
                     ? new TrainingProgressBar(config.train().steps(), startStep, characterLevel)
                     : new ProgressReporter(progress, config.train().steps(), characterLevel);
@@ -73,7 +74,7 @@ public final class TrainingSession {
             }, "mdlm-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                result = resumeFrom == null ? trainer.train() : trainer.resume(resumeFrom);
+                result = resumed == null ? trainer.train() : trainer.resume(resumed);
             } finally {
                 if (display instanceof AutoCloseable c) {
                     closeQuietly(c);

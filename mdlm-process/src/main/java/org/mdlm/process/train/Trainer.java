@@ -54,7 +54,16 @@ public final class Trainer {
      *                             seqLen, seed), naming what differs
      */
     public TrainResult resume(Path checkpoint) {
-        Checkpoint c = Checkpoint.load(checkpoint);
+        return resume(Checkpoint.load(checkpoint));
+    }
+
+    /**
+     * Continues a run from an already loaded checkpoint (see {@link #resume(Path)}).
+     *
+     * @throws CheckpointException if it belongs to another model or data layout
+     */
+    public TrainResult resume(Checkpoint c) {
+        Path checkpoint = c.file();
         TrainingState state = new TrainingState(spec, config);
         List<String> diffs = incompatibilities(c, state.graph());
         if (!diffs.isEmpty()) {
