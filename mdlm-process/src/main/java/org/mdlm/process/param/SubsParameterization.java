@@ -5,6 +5,7 @@ import org.mdlm.api.schedule.NoiseSchedule;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 
 /**
  * The SUBS parameterization of MDLM (Sahoo et al. 2024).
@@ -19,8 +20,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * </ul>
  *
  * <p>The graph avoids the ops whose gradients are broken in SameDiff M2.1: the log-softmax is written
- * out ({@code z - max - log(sum(exp(z - max)))}) and token selection uses one-hot masks, not gather.
- * Logits must have rank 3, [B, L, V].
+ * out ({@code z - max - log(sum(exp(z - max)))}; the native {@code log_softmax} is slower, returns
+ * -inf for the mask column and fails in gradient creation when given a dimension), and token
+ * selection uses one-hot masks, not gather. Logits must have rank 3, [B, L, V].
  */
 public final class SubsParameterization implements Parameterization {
 
@@ -47,15 +49,23 @@ public final class SubsParameterization implements Parameterization {
     public SDVariable logProbs(SameDiff sd, SDVariable logits, SDVariable xt, int maskId) {
         DataType dt = logits.dataType();
         SDVariable columns = VocabIndicators.columns(sd, logits);
-        SDVariable maskColumn = VocabIndicators.column(columns, maskId, dt);
+        // Every mask below is a full [B, L, V] tensor computed from x_t and constants only: no gradient
+        // flows into it, and each multiply or add with the logits is same-shape. (Backpropagating a
+        // broadcast [B, L, 1] or [V] operand makes libnd4j reduce over the broadcast axes, which was 30%
+        // of a training step at V = 8192.)
+        SDVariable isMask = VocabIndicators.isToken(xt, maskId, dt);
+        SDVariable maskedRows = VocabIndicators.alongVocab(sd, isMask, columns, dt);
+        SDVariable maskColumn = VocabIndicators.alongRows(sd, VocabIndicators.column(columns, maskId, dt), isMask);
         SDVariable z = logits.add(maskColumn.mul(negInfinity));
-        SDVariable shifted = z.sub(sd.max(z, true, VOCAB_AXIS));
+        // The shift by the row maximum only keeps exp() in range; it cancels in the result, so no
+        // gradient is taken through it (this also avoids libnd4j's slow max backward).
+        SDVariable rowMax = VocabIndicators.alongVocab(sd,
+                new StopGradient(sd, sd.max(z, false, VOCAB_AXIS)).outputVariable(), columns, dt);
+        SDVariable shifted = z.sub(rowMax);
         SDVariable logSumExp = sd.math.log(sd.sum(sd.math.exp(shifted), true, VOCAB_AXIS));
         SDVariable logp = shifted.sub(logSumExp);
-
-        SDVariable isMask = sd.expandDims(VocabIndicators.isToken(xt, maskId, dt), VOCAB_AXIS);
         SDVariable carried = VocabIndicators.oneHot(sd, xt, columns, dt).rsub(1.0).mul(negInfinity);
-        return logp.mul(isMask).add(carried.mul(isMask.rsub(1.0)));
+        return logp.mul(maskedRows).add(carried.mul(maskedRows.rsub(1.0)));
     }
 
     /** {@inheritDoc} */

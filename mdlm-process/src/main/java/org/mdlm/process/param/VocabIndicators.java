@@ -42,4 +42,16 @@ final class VocabIndicators {
     static SDVariable isToken(SDVariable ids, int id, DataType dtype) {
         return ids.eq(id).castTo(dtype);
     }
+
+    /** {@code rows} [B, L] repeated along a new last axis to [B, L, V] (a forward broadcast; no gradient is taken through it). */
+    static SDVariable alongVocab(SameDiff sd, SDVariable rows, SDVariable columns, DataType dtype) {
+        SDVariable zeros = columns.castTo(dtype).mul(0.0);
+        return sd.expandDims(rows, SubsParameterization.VOCAB_AXIS).add(zeros);
+    }
+
+    /** {@code column} [V] repeated over the rows of {@code like} [B, L] to [B, L, V] (a forward broadcast). */
+    static SDVariable alongRows(SameDiff sd, SDVariable column, SDVariable like) {
+        SDVariable zeros = sd.expandDims(like.mul(0.0), SubsParameterization.VOCAB_AXIS);
+        return zeros.add(column);
+    }
 }
