@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import org.mdlm.cli.plugins.PluginFolders;
 import org.mdlm.cli.plugins.PluginJarLoader;
 import org.mdlm.cli.plugins.PluginSet;
+import org.mdlm.cli.run.ThreadOption;
 import org.mdlm.cli.wiring.CliModule;
 import org.mdlm.cli.wiring.GuiceFactory;
 import org.mdlm.cli.wiring.UserErrors;
@@ -30,6 +31,7 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         CommandLine cmd;
         try {
+            ThreadOption.apply(args, Runtime.getRuntime().availableProcessors());
             PluginSet plugins = PluginJarLoader.load(Main.class.getClassLoader(),
                     PluginFolders.resolve(args, System.getenv(), System.getProperty("mdlm.home")));
             Injector injector = Guice.createInjector(new CliModule(plugins));

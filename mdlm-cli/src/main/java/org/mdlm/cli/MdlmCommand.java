@@ -30,6 +30,11 @@ public final class MdlmCommand implements Runnable {
             description = "Also load plugin jars from this folder (repeatable; also MDLM_PLUGINS and <install>/plugins).")
     List<Path> pluginFolders;
 
+    @Option(names = "--threads", paramLabel = "N", scope = ScopeType.INHERIT,
+            description = {"OpenBLAS threads for large matrix products (default: all cores; at most the cores).",
+                    "Other native ops use OMP_NUM_THREADS threads, set before the JVM starts (the launcher's default: 1)."})
+    Integer threads;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());

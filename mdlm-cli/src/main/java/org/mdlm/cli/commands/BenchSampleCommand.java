@@ -13,6 +13,7 @@ import org.mdlm.cli.run.Backend;
 import org.mdlm.cli.run.BenchStats;
 import org.mdlm.cli.run.ModelFlops;
 import org.mdlm.cli.run.Pipeline;
+import org.mdlm.process.train.GemmThreads;
 import org.mdlm.process.train.StepBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,6 +81,7 @@ public final class BenchSampleCommand implements Callable<Integer> {
         r.put("model_gflops", flops / (median * 1e6));
         r.put("first_forward_ms", t.firstMs());
         r.put("threads", Backend.threads());
+        r.put("gemm_threads", GemmThreads.threads());
         r.put("backend", Backend.describe());
         r.put("backbone", cfg.providerName(ExtensionPoint.BACKBONE));
         if (profile) {
@@ -88,8 +90,8 @@ public final class BenchSampleCommand implements Callable<Integer> {
         if (json) {
             spec.commandLine().getOut().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(r));
         } else {
-            spec.commandLine().getOut().printf(Locale.ROOT, "%s: %.1f ms/forward median (min %.1f) at B=%d L=%d, %d threads%n",
-                    config.preset, median, r.get("ms_per_forward_min"), batch, length, Backend.threads());
+            spec.commandLine().getOut().printf(Locale.ROOT, "%s: %.1f ms/forward median (min %.1f) at B=%d L=%d, %d OpenMP / %d GEMM threads%n",
+                    config.preset, median, r.get("ms_per_forward_min"), batch, length, Backend.threads(), GemmThreads.threads());
             if (profile) {
                 ProfileTable.print(spec.commandLine().getOut(), t.profile(), 25);
             }

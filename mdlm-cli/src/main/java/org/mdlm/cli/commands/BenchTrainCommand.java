@@ -18,6 +18,7 @@ import org.mdlm.cli.run.BenchStats;
 import org.mdlm.cli.run.ModelFlops;
 import org.mdlm.cli.run.Pipeline;
 import org.mdlm.cli.run.Sgemm;
+import org.mdlm.process.train.GemmThreads;
 import org.mdlm.process.train.StepBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,6 +96,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         r.put("first_step_ms", t.firstMs());
         r.put("time_to_first_step_ms", firstStepAt);
         r.put("threads", Backend.threads());
+        r.put("gemm_threads", GemmThreads.threads());
         r.put("cores", Runtime.getRuntime().availableProcessors());
         r.put("backend", Backend.describe());
         r.put("backbone", cfg.providerName(ExtensionPoint.BACKBONE));
@@ -107,9 +109,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "%s: %.1f ms/step median (min %.1f), %.0f tokens/s, %.1f model GFLOP/s (sgemm %.0f), "
-                            + "first step after %.0f ms, %d threads%n",
+                            + "first step after %.0f ms, %d OpenMP / %d GEMM threads%n",
                     config.preset, median, r.get("ms_per_step_min"), r.get("tokens_per_s"), r.get("model_gflops"),
-                    sgemm, firstStepAt, Backend.threads());
+                    sgemm, firstStepAt, Backend.threads(), GemmThreads.threads());
             if (profile) {
                 ProfileTable.print(spec.commandLine().getOut(), t.profile(), top);
             }

@@ -3,6 +3,7 @@ package org.mdlm.cli.commands;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mdlm.cli.run.Backend;
+import org.mdlm.process.train.GemmThreads;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +27,8 @@ public final class InfoCommand implements Callable<Integer> {
         var env = Nd4j.getEnvironment();
         out.printf(Locale.ROOT, "backend:  %s%n", Backend.describe());
         out.printf(Locale.ROOT, "device:   %s%n", env.isCPU() ? "CPU" : "GPU");
-        out.printf(Locale.ROOT, "threads:  %d (OMP_NUM_THREADS=%s)%n", Backend.threads(),
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        out.printf(Locale.ROOT, "threads:  %d OpenMP (OMP_NUM_THREADS=%s), %d OpenBLAS for large matrix products (--threads)%n",
+                Backend.threads(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), GemmThreads.threads());
         out.printf(Locale.ROOT, "java:     %s (%s)%n", System.getProperty("java.version"), System.getProperty("java.vm.name"));
         out.printf(Locale.ROOT, "os:       %s %s (%s)%n", System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"));

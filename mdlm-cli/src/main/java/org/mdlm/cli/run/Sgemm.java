@@ -2,6 +2,7 @@ package org.mdlm.cli.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mdlm.process.train.GemmThreads;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,9 +15,11 @@ public final class Sgemm {
 
     /**
      * Median GFLOP/s of {@code runs} n x n x n float GEMMs ({@code Nd4j.gemm} into a preallocated
-     * result), after 3 warm-up runs.
+     * result), after 3 warm-up runs, with {@link GemmThreads#threads()} BLAS threads (the threads
+     * the model's large products get).
      */
     public static double gflops(int n, int runs) {
+        GemmThreads.use(GemmThreads.threads());
         INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
         INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
         INDArray c = Nd4j.zeros(DataType.FLOAT, n, n);

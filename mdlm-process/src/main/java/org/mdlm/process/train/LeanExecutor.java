@@ -206,6 +206,7 @@ final class LeanExecutor {
         long[][] inShapes;
         DataType[] inTypes;
         List<LongShapeDescriptor> outShapes;
+        int blasThreads = 1;
     }
 
     private INDArray[] exec(SameDiffOp op, INDArray[] ins) {
@@ -223,9 +224,11 @@ final class LeanExecutor {
             slot.ctx.setInputArrays(ins);
             if (!planned) {
                 plan(slot, ins, c.calculateOutputShape(slot.ctx));
+                slot.blasThreads = GemmThreads.forOp(c, ins, slot.outShapes.get(0).getShape());
             }
             INDArray[] outs = take(slot.outShapes);
             slot.ctx.setOutputArrays(outs);
+            GemmThreads.use(slot.blasThreads);
             Nd4j.exec(c, slot.ctx);
             return outs;
         }
