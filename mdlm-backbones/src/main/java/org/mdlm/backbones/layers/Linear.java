@@ -58,12 +58,16 @@ public final class Linear {
     /** Applies the layer to a rank-3 input [B, L, in], giving [B, L, out]. */
     public SDVariable apply3d(SDVariable x, Shapes shapes) {
         SDVariable flat = sd.reshape(x, -1, in);
-        SDVariable y = sd.mmul(flat, weight, false, true, false);
-        if (bias != null) {
-            // ones[N, 1] x bias[1, out] instead of a broadcast add: its gradient is a matmul, not
-            // SameDiff's slow broadcast-add backward; the sum is the same.
-            y = y.add(sd.mmul(sd.reshape(shapes.onesColumn(), -1, 1), sd.reshape(bias, 1, out)));
+        if (bias == null) {
+            return shapes.toBatchLength(sd.mmul(flat, weight, false, true, false), out);
         }
-        return shapes.toBatchLength(y, out);
+        // The bias rides in the product as one more input column: [x, 1] [W, b]ᵀ = x Wᵀ + b. A
+        // broadcast add would backpropagate through libnd4j's slow broadcast reduction, and a separate
+        // ones[N,1] x b[1,out] product plus an add cost ~4 passes over [N, out]; the widened product
+        // costs one column more, and its gradient splits back by slicing.
+        SDVariable ones = sd.reshape(shapes.onesColumn(), -1, 1);
+        SDVariable widened = sd.concat(1, flat, ones);
+        SDVariable weightAndBias = sd.concat(1, weight, sd.reshape(bias, out, 1));
+        return shapes.toBatchLength(sd.mmul(widened, weightAndBias, false, true, false), out);
     }
 }
