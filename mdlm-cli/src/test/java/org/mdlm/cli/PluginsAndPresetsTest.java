@@ -17,7 +17,7 @@ class PluginsAndPresetsTest {
         CliRunner.Result r = CliRunner.run("plugins");
         assertEquals(0, r.code(), r.err());
         for (String expected : List.of("schedule +loglinear ", "parameterization +subs ", "backbone +dit ",
-                "sampler +ddpm ", "sampler +ddpm_cache ", "domain +text8 ", "domain +dna ")) {
+                "sampler +ddpm ", "sampler +ddpm_cache ", "domain +text8 ", "domain +dna ", "domain +synthetic ")) {
             assertTrue(r.out().lines().anyMatch(l -> l.matches("^" + expected + ".*")), expected + " in\n" + r.out());
         }
         assertTrue(r.out().contains("mdlm-backbones"), "source of dit shown:\n" + r.out());
@@ -42,6 +42,20 @@ class PluginsAndPresetsTest {
         assertEquals(0.0003, tree.at("/train/lr").asDouble(), 1e-12);
         assertEquals(0.9999, tree.at("/train/ema_decay").asDouble(), 1e-12, "train defaults are filled in");
         assertEquals(0.001, tree.at("/schedule/eps").asDouble(), 1e-12);
+    }
+
+    @Test
+    void smallIsTheBenchmarkConfigurationOnTheSyntheticDomain() throws Exception {
+        CliRunner.Result r = CliRunner.run("presets", "small");
+        assertEquals(0, r.code(), r.err());
+        JsonNode tree = new ObjectMapper().readTree(r.out());
+        assertEquals("synthetic", tree.at("/domain/type").asText());
+        assertEquals(8192, tree.at("/domain/vocab").asInt());
+        assertEquals(256, tree.at("/model/hidden").asInt());
+        assertEquals(4, tree.at("/model/heads").asInt());
+        assertEquals(4, tree.at("/model/blocks").asInt());
+        assertEquals(32, tree.at("/train/batch_size").asInt());
+        assertEquals(128, tree.at("/train/seq_len").asInt());
     }
 
     @Test
