@@ -30,6 +30,22 @@ public interface Parameterization {
     SDVariable tokenLoss(SameDiff sd, SDVariable logProbs, SDVariable x0, SDVariable xt, SDVariable weight,
                          int maskId);
 
+    /**
+     * Builds the same per-token loss as {@code tokenLoss(sd, logProbs(sd, logits, xt, maskId), ...)},
+     * which is the default, straight from the logits. The training graph uses this method, so a
+     * parameterization may override it with a graph that skips work the loss does not need (SUBS
+     * skips the carry-over of unmasked rows, whose loss is zero anyway).
+     *
+     * @param logits raw backbone output [B, L, V]
+     * @param x0 clean tokens, INT32 [B, L]
+     * @param xt noisy tokens, INT32 [B, L]
+     * @param weight per-sequence loss weight [B]
+     */
+    default SDVariable tokenLossFromLogits(SameDiff sd, SDVariable logits, SDVariable x0, SDVariable xt,
+                                           SDVariable weight, int maskId) {
+        return tokenLoss(sd, logProbs(sd, logits, xt, maskId), x0, xt, weight, maskId);
+    }
+
     /** The weight of a sequence noised at time t, e.g. dsigma(t) / expm1(sigma(t)) for SUBS. */
     double lossWeight(NoiseSchedule schedule, double t);
 }

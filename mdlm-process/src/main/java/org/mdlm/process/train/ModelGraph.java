@@ -71,7 +71,8 @@ final class ModelGraph {
         if (withLoss) {
             SDVariable x0 = sd.placeHolder(X0, DataType.INT32, -1, -1);
             SDVariable weight = sd.placeHolder(WEIGHT, DataType.FLOAT, -1);
-            SDVariable tokLoss = spec.parameterization().tokenLoss(sd, logp, x0, xt, weight, spec.maskId());
+            SDVariable tokLoss = spec.parameterization()
+                    .tokenLossFromLogits(sd, logits, x0, xt, weight, spec.maskId());
             SDVariable loss = sd.mean(LOSS, tokLoss);
             sd.setLossVariables(loss);
             tokenLossName = tokLoss.name();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -48,6 +49,14 @@ class SubsGradientTest {
 
     /** Builds loss = mean(tokenLoss) over a logits variable (optionally hidden behind an op). */
     private static SameDiff graph(double[][][] logits, DataType dt, boolean hideShape) {
+        return graph(logits, dt, hideShape, false);
+    }
+
+    /**
+     * Builds loss = mean(token loss) over a logits variable; {@code fromLogits} builds it with the
+     * training path {@code tokenLossFromLogits} instead of {@code tokenLoss(logProbs(...))}.
+     */
+    private static SameDiff graph(double[][][] logits, DataType dt, boolean hideShape, boolean fromLogits) {
         SameDiff sd = SameDiff.create();
         SDVariable var = sd.var("logits", Nd4j.createFromArray(logits).castTo(dt));
         SDVariable in = hideShape ? var.mul(1.0) : var;
@@ -55,8 +64,9 @@ class SubsGradientTest {
         SDVariable x0 = sd.placeHolder("x0", DataType.INT32, -1, -1);
         SDVariable w = sd.placeHolder("w", dt, -1);
         SubsParameterization subs = new SubsParameterization(SubsConfig.defaults());
-        SDVariable logp = subs.logProbs(sd, in, xt, MASK);
-        sd.mean(subs.tokenLoss(sd, logp, x0, xt, w, MASK)).rename("loss");
+        SDVariable tokenLoss = fromLogits ? subs.tokenLossFromLogits(sd, in, x0, xt, w, MASK)
+                : subs.tokenLoss(sd, subs.logProbs(sd, in, xt, MASK), x0, xt, w, MASK);
+        sd.mean(tokenLoss).rename("loss");
         sd.setLossVariables("loss");
         return sd;
     }
@@ -69,11 +79,11 @@ class SubsGradientTest {
         return ph;
     }
 
-    @ParameterizedTest(name = "vocab size hidden from the graph builder: {0}")
-    @ValueSource(booleans = {false, true})
-    void gradientIsSoftmaxMinusOneHotAtMaskedPositions(boolean hideShape) {
+    @ParameterizedTest(name = "vocab size hidden from the graph builder: {0}, loss from logits: {1}")
+    @CsvSource({"false, false", "true, false", "false, true", "true, true"})
+    void gradientIsSoftmaxMinusOneHotAtMaskedPositions(boolean hideShape, boolean fromLogits) {
         double[][][] logits = randomLogits(11);
-        SameDiff sd = graph(logits, DataType.FLOAT, hideShape);
+        SameDiff sd = graph(logits, DataType.FLOAT, hideShape, fromLogits);
         INDArray grad = sd.calculateGradients(feeds(DataType.FLOAT), "logits").get("logits");
         for (int b = 0; b < B; b++) {
             for (int i = 0; i < L; i++) {
@@ -94,10 +104,11 @@ class SubsGradientTest {
         }
     }
 
-    @Test
-    void gradientMatchesCentralFiniteDifferencesInDouble() {
+    @ParameterizedTest(name = "loss from logits: {0}")
+    @ValueSource(booleans = {false, true})
+    void gradientMatchesCentralFiniteDifferencesInDouble(boolean fromLogits) {
         double[][][] logits = randomLogits(23);
-        SameDiff sd = graph(logits, DataType.DOUBLE, false);
+        SameDiff sd = graph(logits, DataType.DOUBLE, false, fromLogits);
         Map<String, INDArray> ph = feeds(DataType.DOUBLE);
         INDArray grad = sd.calculateGradients(ph, "logits").get("logits").dup();
         INDArray arr = sd.getVariable("logits").getArr();

@@ -89,18 +89,22 @@ class SubsParityTest {
         SDVariable logp = subs.logProbs(sd, logitsPh, xtPh, MASK).rename("logp");
         SDVariable tokenLoss = subs.tokenLoss(sd, logp, x0Ph, xtPh, wPh, MASK).rename("tokenLoss");
         sd.mean(tokenLoss).rename("loss");
+        subs.tokenLossFromLogits(sd, logitsPh, x0Ph, xtPh, wPh, MASK).rename("tokenLossFromLogits");
 
         Map<String, INDArray> out = sd.output(Map.of("logits", logits.toFloat(), "xt", xt.toInt(),
                 "x0", x0.toInt(), "w", Nd4j.createFromArray(weight).castTo(DataType.FLOAT)),
-                "logp", "tokenLoss", "loss");
+                "logp", "tokenLoss", "loss", "tokenLossFromLogits");
         checkLogProbs(expectedLogp, out.get("logp"));
 
         INDArray gotTokenLoss = out.get("tokenLoss");
+        INDArray fromLogits = out.get("tokenLossFromLogits");
         assertEquals(B * L, gotTokenLoss.length());
         for (int b = 0; b < B; b++) {
             for (int i = 0; i < L; i++) {
                 double got = gotTokenLoss.getDouble(b, i);
                 assertEquals(expectedTokenLoss.at(b * L + i), got, 5e-5, "token loss at [" + b + "," + i + "]");
+                assertEquals(got, fromLogits.getDouble(b, i), 0.0,
+                        "the training path gives the same token loss at [" + b + "," + i + "]");
                 if ((int) xt.at(b * L + i) != MASK) {
                     assertEquals(0.0, got, 0.0, "unmasked token loss must be exactly 0 at [" + b + "," + i + "]");
                 }
