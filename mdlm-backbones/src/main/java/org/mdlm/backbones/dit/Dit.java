@@ -34,6 +34,9 @@ public final class Dit implements Backbone {
     public static final String ROTARY_SIN = "rotary_sin";
     /** Prefix of the dropout mask placeholders. */
     public static final String DROPOUT_PREFIX = "dropout.";
+    /** Name of the placeholder holding the embedding rows of x_t ([B, L, hidden], a row lookup feed). */
+    public static final String EMBEDDED_ROWS = "vocab_embed.rows";
+
     /** Prefix of named intermediate activations ({@code embed}, {@code c}, {@code block<b>}). */
     public static final String ACTIVATION_PREFIX = "dit.act.";
 
@@ -83,10 +86,9 @@ public final class Dit implements Backbone {
         Linear output = Linear.create(params, "output_layer.linear", h, v, true, Linear.Init.ZERO);
         AdaLn finalAdaLn = AdaLn.create(params, "output_layer.adaLN_modulation", config.condDim(), h, 2);
 
-        // Token embedding as one-hot x table (the gather gradient is broken in SameDiff M2.1).
-        SDVariable oneHot = sd.oneHot(in.xt(), v, -1, 1.0, 0.0, type);
-        SDVariable x = shapes.toBatchLength(sd.mmul(sd.reshape(oneHot, -1, v), embedding), h);
-        x = sd.identity(ACTIVATION_PREFIX + "embed", x);
+        // Token embedding: the engine feeds the table's rows for x_t and folds their gradient back
+        // into the table (SameDiff M2.1's gather gradient is broken; a one-hot product costs O(V)).
+        SDVariable x = sd.identity(ACTIVATION_PREFIX + "embed", in.feeds().rows(EMBEDDED_ROWS, embedding, in.xt()));
 
         SDVariable sigma = config.timeConditioning() ? asType(in.sigma()) : sd.fill(shapes.batch(), type, 0.0);
         SDVariable c = sd.identity(ACTIVATION_PREFIX + "c", Activations.silu(sigmaMap.apply(sigma)));

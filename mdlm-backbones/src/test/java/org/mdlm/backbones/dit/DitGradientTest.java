@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mdlm.api.model.RowLookup;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -33,7 +35,9 @@ class DitGradientTest {
         SDVariable loss = g.sd.constant(w).mul(g.logits).sum();
         g.sd.setLossVariables(loss.name());
 
-        Map<String, INDArray> ph = g.feed(DitGraph.tokens(B, L, VOCAB, 9), Nd4j.createFromArray(0.4, 2.2));
+        INDArray tokens = DitGraph.tokens(B, L, VOCAB, 9);
+        INDArray sigma = Nd4j.createFromArray(0.4, 2.2);
+        Map<String, INDArray> ph = g.feed(tokens, sigma);
         if (training) {
             assertEquals(2, ph.keySet().stream().filter(k -> k.startsWith(Dit.DROPOUT_PREFIX)).count());
         }
@@ -43,7 +47,19 @@ class DitGradientTest {
                 params.add(v.name());
             }
         }
-        Map<String, INDArray> grads = g.sd.calculateGradients(ph, params);
+        // The embedding table is read through a row-lookup feed: differentiate its placeholder and
+        // scatter that gradient into the table, as the engine does.
+        List<String> differentiated = new ArrayList<>(params);
+        for (RowLookup l : g.feeds.lookups().values()) {
+            differentiated.remove(l.table());
+            differentiated.add(l.placeholder());
+        }
+        // SameDiff only differentiates placeholders named when the gradient function is created.
+        g.sd.createGradFunction(g.feeds.lookups().keySet().toArray(new String[0]));
+        Map<String, INDArray> grads = new HashMap<>(g.sd.calculateGradients(ph, differentiated));
+        for (RowLookup l : g.feeds.lookups().values()) {
+            grads.put(l.table(), l.scatter(grads.remove(l.placeholder()), ph.get(l.ids()), g.array(l.table()).size(0)));
+        }
         assertEquals(30 - 10, params.size(), "one block: 5 + 10 + 5 parameters");
 
         SplittableRandom r = new SplittableRandom(17);
@@ -57,9 +73,9 @@ class DitGradientTest {
                 long i = r.nextLong(value.length());
                 double orig = value.getDouble(i);
                 value.putScalar(i, orig + STEP);
-                double up = lossValue(g, loss, ph);
+                double up = lossValue(g, loss, g.feed(tokens, sigma));
                 value.putScalar(i, orig - STEP);
-                double down = lossValue(g, loss, ph);
+                double down = lossValue(g, loss, g.feed(tokens, sigma));
                 value.putScalar(i, orig);
                 double numeric = (up - down) / (2 * STEP);
                 double analytic = grad.getDouble(i);

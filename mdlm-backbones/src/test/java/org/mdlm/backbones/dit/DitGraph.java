@@ -34,9 +34,9 @@ final class DitGraph {
     /** Placeholder values for tokens [B, L] and sigma [B]. */
     Map<String, INDArray> feed(INDArray xt, INDArray sigma) {
         Map<String, INDArray> ph = new HashMap<>();
-        feeds.fill(ph, (int) xt.size(0), (int) xt.size(1), new SplittableRandom(7L));
         ph.put("xt", xt.castTo(DataType.INT));
         ph.put("sigma", sigma.castTo(type));
+        feeds.fill(ph, (int) xt.size(0), (int) xt.size(1), new SplittableRandom(7L));
         return ph;
     }
 

@@ -61,7 +61,7 @@ class DitParityTest {
             assertArrayEquals(shapes.get(i), g.sd.getArrForVarName(names.get(i)).shape(), names.get(i));
         }
         Set<String> placeholders = new TreeSet<>(g.sd.inputs());
-        assertEquals(new TreeSet<>(List.of("xt", "sigma", Dit.ROTARY_COS, Dit.ROTARY_SIN)), placeholders);
+        assertEquals(new TreeSet<>(List.of("xt", "sigma", Dit.ROTARY_COS, Dit.ROTARY_SIN, Dit.EMBEDDED_ROWS)), placeholders);
     }
 
     @Test

@@ -17,30 +17,38 @@ final class LeanGradients {
     private final Map<String, String> gradientNames;
     private final String loss;
     private final List<String> outputs;
+    private final LookupGradients lookups;
 
-    private LeanGradients(LeanExecutor executor, Map<String, String> gradientNames, String loss, List<String> outputs) {
+    private LeanGradients(LeanExecutor executor, Map<String, String> gradientNames, String loss, List<String> outputs,
+                          LookupGradients lookups) {
         this.executor = executor;
         this.gradientNames = gradientNames;
         this.loss = loss;
         this.outputs = outputs;
+        this.lookups = lookups;
     }
 
-    /** The executor for {@code sd}'s gradient function, or null when it cannot run that graph. */
-    static LeanGradients create(SameDiff sd, List<String> params, String loss) {
+    /**
+     * The executor for {@code sd}'s gradient function, or null when it cannot run that graph.
+     *
+     * @param params the trainable variables
+     * @param lookups the graph's row lookups: their placeholders are differentiated instead of their tables
+     */
+    static LeanGradients create(SameDiff sd, List<String> params, String loss, LookupGradients lookups) {
         SameDiff grad = sd.getFunction("grad");
         if (grad == null) {
             return null;
         }
         Map<String, String> names = new LinkedHashMap<>();
         List<String> outputs = new ArrayList<>();
-        for (String p : params) {
+        for (String p : lookups.differentiated(params)) {
             String g = sd.getVariable(p).getGradient().name();
             names.put(p, g);
             outputs.add(g);
         }
         outputs.add(loss);
         LeanExecutor executor = new LeanExecutor(grad, sd, outputs);
-        return executor.supports() ? new LeanGradients(executor, names, loss, outputs) : null;
+        return executor.supports() ? new LeanGradients(executor, names, loss, outputs, lookups) : null;
     }
 
     /** Times every op into {@code p} from now on. */
@@ -55,6 +63,7 @@ final class LeanGradients {
         for (Map.Entry<String, String> e : gradientNames.entrySet()) {
             grads.put(e.getKey(), r.get(e.getValue()));
         }
+        lookups.fold(grads, ph);
         return new TrainingState.LossAndGradients(r.get(loss).getDouble(0), grads);
     }
 }

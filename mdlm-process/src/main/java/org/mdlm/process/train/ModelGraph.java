@@ -84,6 +84,11 @@ final class ModelGraph {
         return sd;
     }
 
+    /** The backbone's extra placeholders, row lookups included. */
+    PlaceholderFeeds feeds() {
+        return feeds;
+    }
+
     ModelSpec spec() {
         return spec;
     }

@@ -30,6 +30,7 @@ final class TrainingState {
     private double lastValNats = Double.NaN;
     private boolean gradientReady;
     private LeanGradients lean;
+    private LookupGradients lookups;
     private NativeMemoryGuard memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.DEFAULT_MAX_OVERHEAD);
 
     /** A fresh run: weights initialised by the backbone from {@code config.seed()}. */
@@ -127,13 +128,14 @@ final class TrainingState {
         List<String> out = List.of(ModelGraph.LOSS);
         if (!gradientReady) {
             // Building the gradient function prints one line per op to System.out.
+            lookups = new LookupGradients(graph.feeds(), sd);
             StdoutSilencer.silenced(() -> {
-                sd.createGradFunction();
+                sd.createGradFunction(lookups.placeholders());
                 return null;
             });
             gradientReady = true;
             if (LeanExecutor.enabled()) {
-                lean = LeanGradients.create(sd, graph.paramNames(), ModelGraph.LOSS);
+                lean = LeanGradients.create(sd, graph.paramNames(), ModelGraph.LOSS, lookups);
                 if (lean != null) {
                     memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.LEAN_MAX_OVERHEAD);
                 }
@@ -142,8 +144,10 @@ final class TrainingState {
         if (lean != null) {
             return lean.run(ph);
         }
-        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, out, graph.paramNames());
-        return new LossAndGradients(og.getOutputs().get(ModelGraph.LOSS).getDouble(0), og.getGradients());
+        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, out, lookups.differentiated(graph.paramNames()));
+        Map<String, INDArray> grads = new java.util.LinkedHashMap<>(og.getGradients());
+        lookups.fold(grads, ph);
+        return new LossAndGradients(og.getOutputs().get(ModelGraph.LOSS).getDouble(0), grads);
     }
 
     /** Times every op of later steps into {@code profiler}. */
