@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Matmul FLOPs of the DiT backbone (the work a framework must do; elementwise ops are not
- * counted): per token, 2 FLOPs per weight of the embedding (as a one-hot product), qkv, attention
- * output, MLP and output projections, plus 4·L·H per block for the attention scores and the
- * weighted sum. A training step costs three forward passes (forward, input and weight gradients).
+ * counted): per token, 2 FLOPs per weight of the qkv, attention output, MLP and output
+ * projections, plus 4·L·H per block for the attention scores and the weighted sum. The token
+ * embedding is a row lookup (no FLOPs), as in PyTorch. A training step costs three forward passes
+ * (forward, input and weight gradients).
  */
 public final class ModelFlops {
 
@@ -25,7 +26,7 @@ public final class ModelFlops {
         double h = model.get("hidden").asDouble();
         double blocks = model.get("blocks").asDouble();
         double mlp = model.has("mlp_ratio") ? model.get("mlp_ratio").asDouble() : 4;
-        double perTokenWeights = 2 * vocab * h + blocks * (4 * h * h + 2 * mlp * h * h);
+        double perTokenWeights = vocab * h + blocks * (4 * h * h + 2 * mlp * h * h);
         double perToken = 2 * perTokenWeights + blocks * 4.0 * length * h;
         return perToken * batch * length;
     }
