@@ -82,7 +82,8 @@ public final class SubsParameterization implements Parameterization {
     public SDVariable tokenLoss(SameDiff sd, SDVariable logProbs, SDVariable x0, SDVariable xt, SDVariable weight,
                                 int maskId) {
         SDVariable columns = VocabIndicators.columns(sd, logProbs);
-        return maskedWeightedNll(sd, logProbs, columns, x0, xt, weight, maskId);
+        SDVariable isMask = VocabIndicators.isToken(xt, maskId, logProbs.dataType());
+        return maskedWeightedNll(sd, logProbs, columns, x0, isMask, weight);
     }
 
     /**
@@ -98,16 +99,15 @@ public final class SubsParameterization implements Parameterization {
         SDVariable columns = VocabIndicators.columns(sd, logits);
         SDVariable isMask = VocabIndicators.isToken(xt, maskId, dt);
         SDVariable logp = normalized(sd, logits, columns, isMask, maskId);
-        return maskedWeightedNll(sd, logp, columns, x0, xt, weight, maskId);
+        return maskedWeightedNll(sd, logp, columns, x0, isMask, weight);
     }
 
-    /** -log p[x0] at masked positions times the sequence weight; exactly 0 at unmasked positions. */
+    /** -log p[x0] at masked positions ({@code isMask} 1) times the sequence weight; exactly 0 elsewhere. */
     private static SDVariable maskedWeightedNll(SameDiff sd, SDVariable logp, SDVariable columns, SDVariable x0,
-                                                SDVariable xt, SDVariable weight, int maskId) {
+                                                SDVariable isMask, SDVariable weight) {
         DataType dt = logp.dataType();
         SDVariable target = VocabIndicators.oneHot(sd, x0, columns, dt);
         SDVariable nll = sd.sum(logp.mul(target), false, VOCAB_AXIS).neg();
-        SDVariable isMask = VocabIndicators.isToken(xt, maskId, dt);
         SDVariable w = weight.dataType() == dt ? weight : weight.castTo(dt);
         return nll.mul(isMask).mul(sd.expandDims(w, 1));
     }

@@ -1,6 +1,7 @@
 package org.mdlm.process.train;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -145,7 +146,7 @@ final class TrainingState {
             return lean.run(ph);
         }
         OutAndGrad og = sd.calculateGradientsAndOutputs(ph, out, lookups.differentiated(graph.paramNames()));
-        Map<String, INDArray> grads = new java.util.LinkedHashMap<>(og.getGradients());
+        Map<String, INDArray> grads = new LinkedHashMap<>(og.getGradients());
         lookups.fold(grads, ph);
         return new LossAndGradients(og.getOutputs().get(ModelGraph.LOSS).getDouble(0), grads);
     }
