@@ -1,12 +1,12 @@
 /**
  * The {@code mdlm} command: picocli commands wired with Guice, Jackson configs and presets,
  * run directories (config, provenance, metrics, summary, samples, checkpoints) and benchmarks.
- * Plugins are found through the registry in mdlm-api; only the training engine of mdlm-process
+ * Plugins are found through the registry in mdlm-api; only the training engine (mdlm-engine)
  * is used directly.
  */
 module org.mdlm.cli {
     requires org.mdlm.api;
-    requires org.mdlm.process;
+    requires org.mdlm.engine;
     requires com.google.guice;
     requires jakarta.inject;
     requires com.fasterxml.jackson.databind;

@@ -1,7 +1,6 @@
 /**
- * The diffusion process: noise schedules, the absorbing forward process, time sampling,
- * parameterizations (SUBS) and the training engine (AdamW, warmup, clipping, EMA, checkpoints,
- * NELBO evaluation).
+ * The diffusion process as plugins: noise schedules, the absorbing forward process, time sampling
+ * and the objectives (parameterizations) that own their training route.
  */
 module org.mdlm.process {
     requires transitive org.mdlm.api;
@@ -9,7 +8,6 @@ module org.mdlm.process {
     exports org.mdlm.process.schedule;
     exports org.mdlm.process.forward;
     exports org.mdlm.process.param;
-    exports org.mdlm.process.train;
 
     provides org.mdlm.api.schedule.NoiseScheduleProvider with org.mdlm.process.schedule.LogLinearScheduleProvider;
     provides org.mdlm.api.model.ParameterizationProvider with org.mdlm.process.param.SubsProvider;

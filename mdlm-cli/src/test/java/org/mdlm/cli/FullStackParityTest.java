@@ -18,7 +18,7 @@ import org.mdlm.cli.config.JsonMappers;
 import org.mdlm.cli.config.Presets;
 import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.cli.run.Pipeline;
-import org.mdlm.process.train.InferenceModel;
+import org.mdlm.engine.InferenceModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mdlm.api.plugin.ServiceDeclarations;
+import org.mdlm.testkit.ServiceDeclarations;
 
 class PluginsAndPresetsTest {
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mdlm.api.model.ParameterizationProvider;
 import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.api.plugin.PluginRegistry;
-import org.mdlm.api.plugin.ServiceDeclarations;
+import org.mdlm.testkit.ServiceDeclarations;
 import org.mdlm.api.schedule.NoiseScheduleProvider;
 import org.mdlm.process.param.SubsProvider;
 import org.mdlm.process.schedule.LogLinearScheduleProvider;

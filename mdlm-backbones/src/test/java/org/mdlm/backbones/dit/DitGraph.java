@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.mdlm.api.model.BackboneInputs;
-import org.mdlm.api.model.PlaceholderFeeds;
+import org.mdlm.engine.PlaceholderFeeds;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;

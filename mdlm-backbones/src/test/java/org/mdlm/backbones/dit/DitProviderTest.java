@@ -13,7 +13,7 @@ import org.mdlm.api.model.Backbone;
 import org.mdlm.api.model.BackboneProvider;
 import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.api.plugin.PluginRegistry;
-import org.mdlm.api.plugin.ServiceDeclarations;
+import org.mdlm.testkit.ServiceDeclarations;
 
 /** Service declarations, registry discovery and config validation. */
 class DitProviderTest {

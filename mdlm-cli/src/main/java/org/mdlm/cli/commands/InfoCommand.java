@@ -3,7 +3,7 @@ package org.mdlm.cli.commands;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mdlm.cli.run.Backend;
-import org.mdlm.process.train.GemmThreads;
+import org.mdlm.engine.GemmThreads;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

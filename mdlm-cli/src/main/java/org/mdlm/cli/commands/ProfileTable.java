@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mdlm.process.train.OpProfiler;
+import org.mdlm.engine.OpProfiler;
 
 /** Formats a per-op profile as text rows or JSON-ready maps. */
 final class ProfileTable {

@@ -7,7 +7,7 @@ import org.mdlm.cli.config.ConfigResolver;
 import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.cli.run.Pipeline;
 import org.mdlm.cli.run.RunDirectory;
-import org.mdlm.process.train.Checkpoint;
+import org.mdlm.engine.Checkpoint;
 
 /**
  * A trained run loaded back: its config, components and newest checkpoint.

@@ -11,7 +11,7 @@ import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.cli.config.SampleSettings;
 import org.mdlm.cli.run.Pipeline;
 import org.mdlm.cli.run.SamplingSession;
-import org.mdlm.process.train.InferenceModel;
+import org.mdlm.engine.InferenceModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

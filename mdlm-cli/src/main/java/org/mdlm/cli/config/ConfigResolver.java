@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.api.plugin.PluginRegistry;
 import org.mdlm.api.plugin.Provider;
-import org.mdlm.process.train.TrainConfig;
+import org.mdlm.engine.TrainConfig;
 
 /**
  * Turns a preset plus {@code --set} overrides (or a saved {@code config.json}) into a

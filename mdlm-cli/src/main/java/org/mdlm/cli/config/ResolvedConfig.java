@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.api.plugin.Provider;
-import org.mdlm.process.train.TrainConfig;
+import org.mdlm.engine.TrainConfig;
 
 /**
  * A fully resolved run configuration: the JSON tree with every default filled in (written to the

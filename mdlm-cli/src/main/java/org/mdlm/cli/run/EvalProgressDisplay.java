@@ -5,7 +5,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.mdlm.process.train.EvalProgress;
+import org.mdlm.engine.EvalProgress;
 
 /** Shows evaluation progress: a bar on a terminal, otherwise a line at every quarter. */
 public final class EvalProgressDisplay implements EvalProgress, AutoCloseable {

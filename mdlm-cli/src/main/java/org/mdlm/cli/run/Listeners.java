@@ -2,9 +2,9 @@ package org.mdlm.cli.run;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.mdlm.process.train.EvalMetrics;
-import org.mdlm.process.train.StepMetrics;
-import org.mdlm.process.train.TrainingListener;
+import org.mdlm.engine.EvalMetrics;
+import org.mdlm.engine.StepMetrics;
+import org.mdlm.engine.TrainingListener;
 
 /** Fans one listener call out to several listeners, in order. */
 public final class Listeners implements TrainingListener {

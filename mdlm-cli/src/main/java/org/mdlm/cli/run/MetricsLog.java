@@ -13,9 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.mdlm.process.train.EvalMetrics;
-import org.mdlm.process.train.StepMetrics;
-import org.mdlm.process.train.TrainingListener;
+import org.mdlm.engine.EvalMetrics;
+import org.mdlm.engine.StepMetrics;
+import org.mdlm.engine.TrainingListener;
 
 /**
  * Appends one JSON object per logged step (and per evaluation) to {@code metrics.jsonl}, flushing

@@ -7,7 +7,7 @@ import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.api.sampling.Sampler;
 import org.mdlm.api.schedule.NoiseSchedule;
 import org.mdlm.cli.config.ResolvedConfig;
-import org.mdlm.process.train.ModelSpec;
+import org.mdlm.engine.ModelSpec;
 
 /**
  * The components of one run, created by their providers from a resolved config.

@@ -2,9 +2,9 @@ package org.mdlm.cli.run;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.mdlm.process.train.EvalMetrics;
-import org.mdlm.process.train.StepMetrics;
-import org.mdlm.process.train.TrainingListener;
+import org.mdlm.engine.EvalMetrics;
+import org.mdlm.engine.StepMetrics;
+import org.mdlm.engine.TrainingListener;
 
 /** Prints training progress to a stream (stderr by default): step, loss, speed, ETA, evaluations. */
 public final class ProgressReporter implements TrainingListener {

@@ -2,7 +2,7 @@ package org.mdlm.cli.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mdlm.process.train.GemmThreads;
+import org.mdlm.engine.GemmThreads;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,6 +1,6 @@
 package org.mdlm.cli.run;
 
-import org.mdlm.process.train.GemmThreads;
+import org.mdlm.engine.GemmThreads;
 
 /**
  * The global {@code --threads N} option: the number of OpenBLAS threads for large matrix products

@@ -7,9 +7,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.mdlm.process.train.EvalMetrics;
-import org.mdlm.process.train.StepMetrics;
-import org.mdlm.process.train.TrainingListener;
+import org.mdlm.engine.EvalMetrics;
+import org.mdlm.engine.StepMetrics;
+import org.mdlm.engine.TrainingListener;
 
 /** A terminal progress bar for training: steps, ETA, and the latest loss, speed and validation figure. */
 public final class TrainingProgressBar implements TrainingListener, AutoCloseable {

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.mdlm.api.domain.TokenStream;
 import org.mdlm.api.plugin.PluginRegistry;
 import org.mdlm.cli.config.ResolvedConfig;
-import org.mdlm.process.train.Checkpoint;
-import org.mdlm.process.train.TrainResult;
-import org.mdlm.process.train.TrainingListener;
-import org.mdlm.process.train.Trainer;
+import org.mdlm.engine.Checkpoint;
+import org.mdlm.engine.TrainResult;
+import org.mdlm.engine.TrainingListener;
+import org.mdlm.engine.Trainer;
 
 /**
  * Trains one run into its run directory: writes config and provenance, streams metrics and

@@ -21,8 +21,8 @@ public final class UserErrors {
             "org.mdlm.cli.config.ConfigException",
             "org.mdlm.api.plugin.PluginException",
             "org.mdlm.api.domain.DataException",
-            "org.mdlm.process.train.CheckpointException",
-            "org.mdlm.process.train.TrainingDivergedException");
+            "org.mdlm.engine.CheckpointException",
+            "org.mdlm.engine.TrainingDivergedException");
 
     private UserErrors() {
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mdlm.process.train.GemmThreads;
+import org.mdlm.engine.GemmThreads;
 
 class ThreadOptionTest {
 

@@ -1,5 +1,6 @@
 package org.mdlm.domains.dna;
 
+import org.mdlm.testkit.ServiceDeclarations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -15,7 +16,7 @@ class PluginTest {
 
     @Test
     void moduleInfoAgreesWithServicesFiles() {
-        assertEquals(List.of(), org.mdlm.api.plugin.ServiceDeclarations.differences(Path.of("")));
+        assertEquals(List.of(), org.mdlm.testkit.ServiceDeclarations.differences(Path.of("")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.mdlm.domains.text;
 
+import org.mdlm.testkit.ServiceDeclarations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,7 @@ class PluginTest {
 
     @Test
     void moduleInfoAgreesWithServicesFiles() {
-        assertEquals(List.of(), org.mdlm.api.plugin.ServiceDeclarations.differences(Path.of("")));
+        assertEquals(List.of(), org.mdlm.testkit.ServiceDeclarations.differences(Path.of("")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.mdlm.samplers.ancestral;
 
+import org.mdlm.testkit.ServiceDeclarations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,7 +20,7 @@ class ProvidersTest {
 
     @Test
     void moduleInfoAndServicesFilesAgree() {
-        assertEquals(List.of(), org.mdlm.api.plugin.ServiceDeclarations.differences(Path.of("")));
+        assertEquals(List.of(), org.mdlm.testkit.ServiceDeclarations.differences(Path.of("")));
     }
 
     @Test

@@ -1,0 +1,12 @@
+/**
+ * The training engine: assembles a model's SameDiff graph from a backbone, an objective and a
+ * schedule, runs it (lean executor), trains it (AdamW, warm-up, clipping, EMA), evaluates it,
+ * checkpoints it, and serves it to samplers as a denoiser. It depends on mdlm-api only and knows no
+ * plugin by name.
+ */
+module org.mdlm.engine {
+    requires transitive org.mdlm.api;
+    requires org.mdlm.process;
+
+    exports org.mdlm.engine;
+}

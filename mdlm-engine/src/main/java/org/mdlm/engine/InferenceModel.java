@@ -1,0 +1,143 @@
+package org.mdlm.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.mdlm.api.model.Denoiser;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained model as a {@link Denoiser}: the inference graph (training=false: no dropout) of a
+ * {@link ModelSpec} holding the given weights. Calls are serialised (a SameDiff graph is not
+ * thread-safe).
+ */
+public final class InferenceModel implements Denoiser {
+
+    private final ModelGraph graph;
+    private final ModelSpec spec;
+    private final NativeMemoryGuard memory = new NativeMemoryGuard();
+    private final LeanExecutor lean;
+
+    private InferenceModel(ModelGraph graph) {
+        this.graph = graph;
+        this.spec = graph.spec();
+        this.lean = forwardExecutor(graph);
+    }
+
+    /** A {@link LeanExecutor} for the log-probabilities of {@code graph}, or null when disabled or unsupported. */
+    static LeanExecutor forwardExecutor(ModelGraph graph) {
+        if (!LeanExecutor.enabled()) {
+            return null;
+        }
+        LeanExecutor e = new LeanExecutor(graph.sameDiff(), graph.sameDiff(), List.of(graph.logProbsName()));
+        return e.supports() ? e : null;
+    }
+
+    /**
+     * Builds the inference graph and loads {@code params} into it.
+     *
+     * @param params weights by name (e.g. {@link Checkpoint#emaParams()}); names and shapes must match
+     * @throws IllegalArgumentException naming every missing, unexpected or misshapen parameter
+     */
+    public static InferenceModel create(ModelSpec spec, Map<String, INDArray> params) {
+        ModelGraph graph = ModelGraph.build(spec, false, false, 0L);
+        graph.setParams(params);
+        return new InferenceModel(graph);
+    }
+
+    /**
+     * Builds the model from a checkpoint's EMA weights, after checking that the checkpoint was
+     * trained for this spec.
+     *
+     * @throws CheckpointException naming the file and what differs (description, vocabulary, mask id)
+     */
+    public static InferenceModel create(ModelSpec spec, Checkpoint checkpoint) {
+        StringBuilder diffs = new StringBuilder();
+        if (!checkpoint.description().equals(spec.description())) {
+            diffs.append("; its model is '").append(checkpoint.description()).append("' but this one is '")
+                    .append(spec.description()).append('\'');
+        }
+        if (checkpoint.vocabSize() != spec.vocabSize() || checkpoint.maskId() != spec.maskId()) {
+            diffs.append("; it has vocabSize ").append(checkpoint.vocabSize()).append(" and maskId ")
+                    .append(checkpoint.maskId()).append(" but this model has ").append(spec.vocabSize())
+                    .append(" and ").append(spec.maskId());
+        }
+        if (diffs.length() > 0) {
+            throw new CheckpointException("checkpoint " + checkpoint.file() + " does not fit" + diffs
+                    + "; use the preset and config the checkpoint was trained with");
+        }
+        try {
+            return create(spec, checkpoint.emaParams());
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException("checkpoint " + checkpoint.file() + " does not fit: " + e.getMessage()
+                    + "; use the preset and config the checkpoint was trained with", e);
+        }
+    }
+
+    /** The spec this model was built from. */
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int vocabSize() {
+        return spec.vocabSize();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int maskId() {
+        return spec.maskId();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public boolean timeConditioned() {
+        return spec.backbone().timeConditioned();
+    }
+
+    /**
+     * {@inheritDoc} The sigma values are replaced by zeros when the backbone is not time-conditioned.
+     *
+     * @throws IllegalArgumentException if rows differ in length, a token is out of range or sigma has
+     *                                  the wrong length
+     */
+    @Override
+    public synchronized INDArray logProbs(int[][] xt, double[] sigma) {
+        check(xt, sigma);
+        double[] s = timeConditioned() ? sigma : new double[xt.length];
+        Map<String, INDArray> ph = graph.inferencePlaceholders(xt, s, Seeds.rng(0L, 0L, Seeds.INFER_FEEDS));
+        String name = graph.logProbsName();
+        INDArray out;
+        if (lean != null) {
+            out = lean.run(ph, List.of(name)).get(name).dup();
+        } else {
+            out = graph.sameDiff().output(ph, name).get(name);
+            memory.check();
+        }
+        return out;
+    }
+
+    private void check(int[][] xt, double[] sigma) {
+        if (xt.length == 0) {
+            throw new IllegalArgumentException("xt must hold at least one sequence");
+        }
+        if (sigma == null || sigma.length != xt.length) {
+            throw new IllegalArgumentException("need one sigma per sequence: xt has " + xt.length + " rows, sigma "
+                    + (sigma == null ? "null" : sigma.length + " entries"));
+        }
+        int len = xt[0].length;
+        for (int b = 0; b < xt.length; b++) {
+            if (xt[b].length != len || len == 0) {
+                throw new IllegalArgumentException("all rows of xt must have the same positive length; row 0 has "
+                        + len + ", row " + b + " has " + xt[b].length);
+            }
+            for (int id : xt[b]) {
+                if (id < 0 || id >= spec.vocabSize()) {
+                    throw new IllegalArgumentException("token id " + id + " in row " + b + " is outside [0, "
+                            + spec.vocabSize() + ")");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.mdlm.engine;
+
+/**
+ * Hyper-parameters of a training run (the reference MDLM recipe by default).
+ *
+ * <p>Step counting: a run performs optimizer steps {@code 0 .. steps-1}; "step n" in metrics,
+ * evaluations and checkpoints means "after n completed optimizer steps".
+ *
+ * @param steps total number of optimizer steps, at least 1
+ * @param batchSize sequences per step, at least 1
+ * @param seqLen tokens per sequence (crop length and evaluation window), at least 2
+ * @param lr peak learning rate, in (0, 1]
+ * @param warmupSteps linear warm-up length; the learning rate of optimizer step n is
+ *                    {@code lr * min(1, (n+1)/warmupSteps)}, 0 = no warm-up
+ * @param beta1 AdamW first-moment decay, in [0, 1)
+ * @param beta2 AdamW second-moment decay, in [0, 1)
+ * @param weightDecay decoupled weight decay (AdamW), at least 0
+ * @param gradClip maximum global gradient L2 norm, 0 = no clipping
+ * @param emaDecay EMA decay cap, in [0, 1); the decay used at update k (1-based) is
+ *                 {@code min(emaDecay, (1+k)/(10+k))}
+ * @param samplingEps smallest diffusion time t, in (0, 1)
+ * @param logEvery report {@link StepMetrics} every this many steps (and at the last step), at least 1
+ * @param evalEvery validation every this many steps, 0 = only at the end
+ * @param evalWindows number of evenly spaced validation windows, at least 1
+ * @param evalTSamples antithetic times (independent masks) per validation window, at least 1
+ * @param checkpointEvery checkpoint every this many steps, 0 = only at the end
+ * @param keepCheckpoints how many of the newest periodic checkpoints to keep, 0 = keep all
+ * @param seed seed of every random number in the run (initialisation, crops, times, masks, feeds)
+ */
+public record TrainConfig(int steps, int batchSize, int seqLen, double lr, int warmupSteps, double beta1,
+                          double beta2, double weightDecay, double gradClip, double emaDecay, double samplingEps,
+                          int logEvery, int evalEvery, int evalWindows, int evalTSamples, int checkpointEvery,
+                          int keepCheckpoints, long seed) {
+
+    /**
+     * Validates every field.
+     *
+     * @throws IllegalArgumentException naming the field, its value and the allowed range
+     */
+    public TrainConfig {
+        atLeast("steps", steps, 1);
+        atLeast("batchSize", batchSize, 1);
+        atLeast("seqLen", seqLen, 2);
+        if (!(lr > 0.0 && lr <= 1.0)) {
+            throw bad("lr", lr, "(0, 1]");
+        }
+        atLeast("warmupSteps", warmupSteps, 0);
+        unitInterval("beta1", beta1);
+        unitInterval("beta2", beta2);
+        if (!(weightDecay >= 0.0 && Double.isFinite(weightDecay))) {
+            throw bad("weightDecay", weightDecay, "[0, inf)");
+        }
+        if (!(gradClip >= 0.0 && Double.isFinite(gradClip))) {
+            throw bad("gradClip", gradClip, "[0, inf), 0 = no clipping");
+        }
+        unitInterval("emaDecay", emaDecay);
+        if (!(samplingEps > 0.0 && samplingEps < 1.0)) {
+            throw bad("samplingEps", samplingEps, "(0, 1)");
+        }
+        atLeast("logEvery", logEvery, 1);
+        atLeast("evalEvery", evalEvery, 0);
+        atLeast("evalWindows", evalWindows, 1);
+        atLeast("evalTSamples", evalTSamples, 1);
+        atLeast("checkpointEvery", checkpointEvery, 0);
+        atLeast("keepCheckpoints", keepCheckpoints, 0);
+    }
+
+    /**
+     * The reference recipe: 1500 steps, batch 16, length 128, lr 3e-4 with 200 warm-up steps,
+     * betas (0.9, 0.999), no weight decay, clip 1.0, EMA 0.9999, eps 1e-3, log every 10, evaluate
+     * every 250 steps on 64 windows x 16 times, checkpoint every 500 keeping 3, seed 0.
+     */
+    public static TrainConfig defaults() {
+        return new TrainConfig(1500, 16, 128, 3e-4, 200, 0.9, 0.999, 0.0, 1.0, 0.9999, 1e-3, 10, 250, 64, 16, 500,
+                3, 0L);
+    }
+
+    /** Tokens consumed by one optimizer step: {@code batchSize * seqLen}. */
+    public long tokensPerStep() {
+        return (long) batchSize * seqLen;
+    }
+
+    /** A copy with another number of steps. */
+    public TrainConfig withSteps(int newSteps) {
+        return new TrainConfig(newSteps, batchSize, seqLen, lr, warmupSteps, beta1, beta2, weightDecay, gradClip,
+                emaDecay, samplingEps, logEvery, evalEvery, evalWindows, evalTSamples, checkpointEvery,
+                keepCheckpoints, seed);
+    }
+
+    private static void atLeast(String field, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(field + " must be >= " + min + ", got " + value);
+        }
+    }
+
+    private static void unitInterval(String field, double value) {
+        if (!(value >= 0.0 && value < 1.0)) {
+            throw bad(field, value, "[0, 1)");
+        }
+    }
+
+    private static IllegalArgumentException bad(String field, double value, String range) {
+        return new IllegalArgumentException(field + " must be in " + range + ", got " + value);
+    }
+}

@@ -1,0 +1,173 @@
+package org.mdlm.engine;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mdlm.api.domain.TokenStream;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The mutable state of a run (training graph with its live weights, AdamW moments, EMA weights,
+ * step counter) and one optimizer step.
+ */
+final class TrainingState {
+
+    /** Result of one optimizer step. */
+    record StepOutcome(int step, double loss, double lr, double gradNorm) {
+    }
+
+    private final ModelSpec spec;
+    private final TrainConfig config;
+    private final ModelGraph graph;
+    private final Map<String, INDArray> params;
+    private final AdamW adam;
+    private final Ema ema;
+    private int step;
+    private long trainTokens;
+    private double lastValNats = Double.NaN;
+    private boolean gradientReady;
+    private LeanGradients lean;
+    private LookupGradients lookups;
+    private NativeMemoryGuard memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.DEFAULT_MAX_OVERHEAD);
+
+    /** A fresh run: weights initialised by the backbone from {@code config.seed()}. */
+    TrainingState(ModelSpec spec, TrainConfig config) {
+        this.spec = spec;
+        this.config = config;
+        this.graph = ModelGraph.build(spec, true, true, config.seed());
+        this.params = graph.params();
+        this.adam = new AdamW(config.beta1(), config.beta2(), config.weightDecay(), params);
+        this.ema = new Ema(config.emaDecay(), params);
+    }
+
+    /** Continues from {@code c}, whose compatibility the caller has checked. */
+    void restore(Checkpoint c) {
+        graph.setParams(c.params());
+        adam.restore(c.adamFirstMoments(), c.adamSecondMoments(), c.step());
+        ema.restore(c.emaParams());
+        step = c.step();
+        trainTokens = c.trainTokens();
+        lastValNats = c.valNatsPerToken();
+    }
+
+    ModelGraph graph() {
+        return graph;
+    }
+
+    int step() {
+        return step;
+    }
+
+    long trainTokens() {
+        return trainTokens;
+    }
+
+    double lastValNats() {
+        return lastValNats;
+    }
+
+    void setLastValNats(double v) {
+        lastValNats = v;
+    }
+
+    /** EMA weights (live arrays). */
+    Map<String, INDArray> emaWeights() {
+        return ema.weights();
+    }
+
+    /**
+     * Performs optimizer step {@link #step()} (0-based) on the batch that step determines.
+     *
+     * @throws TrainingDivergedException before touching any state if the loss or gradient is not finite
+     */
+    StepOutcome step(TokenStream train) {
+        NoisyBatch batch = Batches.train(spec, config, train, step);
+        Map<String, INDArray> ph = graph.placeholders(batch, true, Seeds.rng(config.seed(), step, Seeds.FEEDS));
+        LossAndGradients og = gradients(ph);
+        double loss = og.loss();
+        double lr = WarmupSchedule.lrAt(config.lr(), config.warmupSteps(), step);
+        if (!Double.isFinite(loss)) {
+            throw new TrainingDivergedException(step + 1, loss, Double.NaN, lr);
+        }
+        Map<String, INDArray> grads = new TreeMap<>(og.gradients());
+        for (String n : graph.paramNames()) {
+            if (grads.get(n) == null) {
+                throw new IllegalStateException("SameDiff returned no gradient for parameter '" + n
+                        + "'; is it connected to the loss?");
+            }
+        }
+        // Fused path: gradients, moments, EMA and a copy of the weights live in flat buffers, so
+        // clipping, AdamW and the EMA are whole-buffer ops (same numbers: OptimizerMathTest).
+        adam.layout().gather(grads, adam.gradientSlots());
+        double norm = GradientClipping.clipFlat(adam.flatGradients(), config.gradClip());
+        if (!Double.isFinite(norm)) {
+            throw new TrainingDivergedException(step + 1, loss, norm, lr);
+        }
+        adam.stepGathered(params, lr);
+        ema.updateFlat(adam.flatParams(), step + 1L);
+        step++;
+        trainTokens += config.tokensPerStep();
+        memory.check();
+        return new StepOutcome(step, loss, lr, norm);
+    }
+
+    /** The loss and the gradients by parameter name (arrays may be reused by the next step). */
+    record LossAndGradients(double loss, Map<String, INDArray> gradients) {
+    }
+
+    /**
+     * Loss and gradients of one batch: by the {@link LeanExecutor} over SameDiff's gradient function
+     * when it supports the graph and {@code -Dmdlm.executor=samediff} is not set, else by
+     * {@code calculateGradientsAndOutputs}. Both compute the same numbers (LeanExecutorTest).
+     */
+    LossAndGradients gradients(Map<String, INDArray> ph) {
+        SameDiff sd = graph.sameDiff();
+        List<String> out = List.of(ModelGraph.LOSS);
+        if (!gradientReady) {
+            // Building the gradient function prints one line per op to System.out.
+            lookups = new LookupGradients(graph.feeds(), sd);
+            StdoutSilencer.silenced(() -> {
+                sd.createGradFunction(lookups.placeholders());
+                return null;
+            });
+            gradientReady = true;
+            if (LeanExecutor.enabled()) {
+                lean = LeanGradients.create(sd, graph.paramNames(), ModelGraph.LOSS, lookups);
+                if (lean != null) {
+                    memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.LEAN_MAX_OVERHEAD);
+                }
+            }
+        }
+        if (lean != null) {
+            return lean.run(ph);
+        }
+        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, out, lookups.differentiated(graph.paramNames()));
+        Map<String, INDArray> grads = new LinkedHashMap<>(og.getGradients());
+        lookups.fold(grads, ph);
+        return new LossAndGradients(og.getOutputs().get(ModelGraph.LOSS).getDouble(0), grads);
+    }
+
+    /** Times every op of later steps into {@code profiler}. */
+    void profile(OpProfiler profiler) {
+        if (lean != null) {
+            lean.setProfiler(profiler);
+            return;
+        }
+        SameDiff sd = graph.sameDiff();
+        sd.addListeners(profiler);
+        SameDiff grad = sd.getFunction("grad");
+        if (grad != null) {
+            grad.addListeners(profiler);
+        }
+    }
+
+    /** A checkpoint of the current state, to be written to {@code file} at once (it shares live arrays). */
+    Checkpoint snapshot(Path file) {
+        return new Checkpoint(file, step, spec.description(), spec.vocabSize(), spec.maskId(), trainTokens,
+                lastValNats, config, params, ema.weights(), adam.firstMoments(), adam.secondMoments());
+    }
+}
