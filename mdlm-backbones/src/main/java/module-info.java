@@ -1,8 +1,13 @@
-/** Denoising networks built as SameDiff graphs: the DiT with rotary attention and adaLN conditioning. */
+/**
+ * Denoising networks built as SameDiff graphs: the DiT with rotary attention (bidirectional or
+ * causal) and adaLN conditioning; its layers (linear, norms, rotary attention, attention biases,
+ * timestep embedding) are exported for third-party backbones.
+ */
 module org.mdlm.backbones {
     requires transitive org.mdlm.api;
 
     exports org.mdlm.backbones.dit;
+    exports org.mdlm.backbones.layers;
 
     provides org.mdlm.api.model.BackboneProvider with org.mdlm.backbones.dit.DitProvider;
 }

@@ -6,7 +6,6 @@
  */
 module org.mdlm.engine {
     requires transitive org.mdlm.api;
-    requires org.mdlm.process;
 
     exports org.mdlm.engine;
 }

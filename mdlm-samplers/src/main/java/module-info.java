@@ -1,9 +1,10 @@
-/** Samplers: ancestral (ddpm) and cached ancestral (ddpm_cache). */
+/** Samplers: ancestral (ddpm), cached ancestral (ddpm_cache) and left-to-right (ar). */
 module org.mdlm.samplers {
     requires transitive org.mdlm.api;
 
     exports org.mdlm.samplers.ancestral;
+    exports org.mdlm.samplers.ar;
 
     provides org.mdlm.api.sampling.SamplerProvider with org.mdlm.samplers.ancestral.DdpmProvider,
-            org.mdlm.samplers.ancestral.DdpmCacheProvider;
+            org.mdlm.samplers.ancestral.DdpmCacheProvider, org.mdlm.samplers.ar.ArSamplerProvider;
 }

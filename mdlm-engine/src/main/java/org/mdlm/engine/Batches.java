@@ -1,12 +1,13 @@
 package org.mdlm.engine;
 
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.mdlm.api.domain.TokenStream;
-import org.mdlm.process.forward.AbsorbingProcess;
-import org.mdlm.process.forward.AntitheticTimeSampler;
+import org.mdlm.api.model.Corruption;
+import org.mdlm.api.model.RouteContext;
 
 /**
- * Cuts crops from a token stream and runs the forward process on them. Every random number comes
+ * Cuts crops from a token stream and hands them to the objective's route. Every random number comes
  * from {@link Seeds}, so a batch is a pure function of (seed, step).
  */
 final class Batches {
@@ -17,8 +18,9 @@ final class Batches {
     /** The training batch of optimizer step {@code step} (0-based). */
     static NoisyBatch train(ModelSpec spec, TrainConfig c, TokenStream stream, int step) {
         int[][] x0 = crops(spec, stream, c.batchSize(), c.seqLen(), Seeds.rng(c.seed(), step, Seeds.CROPS));
-        double[] t = AntitheticTimeSampler.sample(c.batchSize(), c.samplingEps(), Seeds.rng(c.seed(), step, Seeds.TIMES));
-        return noise(spec, x0, t, Seeds.rng(c.seed(), step, Seeds.MASKS));
+        RouteContext route = spec.route(c.samplingEps());
+        double[] t = spec.objective().drawTimes(c.batchSize(), route, Seeds.rng(c.seed(), step, Seeds.TIMES));
+        return noise(spec, route, x0, t, Seeds.rng(c.seed(), step, Seeds.MASKS));
     }
 
     /** {@code count} crops of {@code length} tokens at uniform random offsets. */
@@ -38,17 +40,31 @@ final class Batches {
         return x0;
     }
 
-    /** Masks {@code x0} at times {@code t} and computes what the graph needs. */
-    static NoisyBatch noise(ModelSpec spec, int[][] x0, double[] t, SplittableRandom maskRng) {
-        int[][] xt = AbsorbingProcess.mask(x0, t, spec.schedule(), spec.maskId(), maskRng);
-        boolean timed = spec.backbone().timeConditioned();
-        double[] sigma = new double[t.length];
-        double[] weight = new double[t.length];
-        for (int b = 0; b < t.length; b++) {
-            sigma[b] = timed ? spec.schedule().sigma(t[b]) : 0.0;
-            weight[b] = spec.parameterization().lossWeight(spec.schedule(), t[b]);
+    /** Runs the objective's corruption of {@code x0} at times {@code t}. */
+    static NoisyBatch noise(ModelSpec spec, RouteContext route, int[][] x0, double[] t, SplittableRandom rng) {
+        Corruption c = spec.objective().corrupt(x0, valid(spec, x0), t, route, rng);
+        if (c.xt().length != x0.length) {
+            throw new IllegalStateException("objective " + spec.objective() + " returned " + c.xt().length
+                    + " rows for " + x0.length);
         }
-        return new NoisyBatch(x0, xt, t, sigma, weight);
+        return new NoisyBatch(x0, c);
+    }
+
+    /** Which positions hold real tokens: null (all of them) unless the vocabulary has a pad id. */
+    static boolean[][] valid(ModelSpec spec, int[][] x0) {
+        OptionalInt pad = spec.vocabulary().padId();
+        if (pad.isEmpty()) {
+            return null;
+        }
+        int p = pad.getAsInt();
+        boolean[][] valid = new boolean[x0.length][];
+        for (int b = 0; b < x0.length; b++) {
+            valid[b] = new boolean[x0[b].length];
+            for (int i = 0; i < x0[b].length; i++) {
+                valid[b][i] = x0[b][i] != p;
+            }
+        }
+        return valid;
     }
 
     /** Fails clearly if a clean token is out of range or is the mask token. */

@@ -15,8 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A training checkpoint: one zip file (e.g. {@code ckpt-000500.zip}) holding a
  * {@code checkpoint.properties} entry (step, model description, vocabulary size, parameter names and
- * shapes, the run's {@link TrainConfig}) and one ND4J binary entry per array: parameters, EMA
- * weights and AdamW moments. Every entry is CRC-checked on load.
+ * shapes, the run's {@link TrainConfig}), one ND4J binary entry per array (parameters, EMA
+ * weights and AdamW moments) and text attachments under {@code attached/} (the run's resolved
+ * config and provenance, so the file alone rebuilds its model). Every entry is CRC-checked on load.
  *
  * <p>Nothing random is stored: every random number of a run derives from (seed, step), so the
  * arrays, the step and the config are all that an exact resume needs.
@@ -35,10 +36,19 @@ public final class Checkpoint {
     private final Map<String, INDArray> emaParams;
     private final Map<String, INDArray> adamM;
     private final Map<String, INDArray> adamV;
+    private final Map<String, String> attachments;
 
     Checkpoint(Path file, int step, String description, int vocabSize, int maskId, long trainTokens,
                double valNatsPerToken, TrainConfig config, Map<String, INDArray> params,
                Map<String, INDArray> emaParams, Map<String, INDArray> adamM, Map<String, INDArray> adamV) {
+        this(file, step, description, vocabSize, maskId, trainTokens, valNatsPerToken, config, params, emaParams,
+                adamM, adamV, Map.of());
+    }
+
+    Checkpoint(Path file, int step, String description, int vocabSize, int maskId, long trainTokens,
+               double valNatsPerToken, TrainConfig config, Map<String, INDArray> params,
+               Map<String, INDArray> emaParams, Map<String, INDArray> adamM, Map<String, INDArray> adamV,
+               Map<String, String> attachments) {
         this.file = file;
         this.step = step;
         this.description = description;
@@ -51,6 +61,7 @@ public final class Checkpoint {
         this.emaParams = Collections.unmodifiableMap(new LinkedHashMap<>(emaParams));
         this.adamM = Collections.unmodifiableMap(new LinkedHashMap<>(adamM));
         this.adamV = Collections.unmodifiableMap(new LinkedHashMap<>(adamV));
+        this.attachments = Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
     }
 
     /**
@@ -151,6 +162,15 @@ public final class Checkpoint {
     }
 
     /** Writes this checkpoint's content into {@code target} atomically; returns {@code target}. */
+    /**
+     * Text documents stored with the weights, by name: the run's resolved {@code config.json} and its
+     * {@code provenance.json} when the trainer was given them, so that a checkpoint file alone
+     * rebuilds its model. Empty for checkpoints written without them.
+     */
+    public Map<String, String> attachments() {
+        return attachments;
+    }
+
     Path saveTo(Path target) {
         CheckpointFormat.writeAtomically(target, this);
         return target;

@@ -30,6 +30,7 @@ final class CheckpointFormat {
     static final String FORMAT = "mdlm-checkpoint";
     static final int VERSION = 1;
     static final String META = "checkpoint.properties";
+    static final String ATTACHED = "attached/";
     private static final String[] GROUPS = {"params", "ema", "adam_m", "adam_v"};
 
     private CheckpointFormat() {
@@ -53,6 +54,12 @@ final class CheckpointFormat {
             i++;
         }
         p.setProperty("param.count", Integer.toString(i));
+        int a = 0;
+        for (String name : c.attachments().keySet()) {
+            p.setProperty("attachment." + a + ".name", name);
+            a++;
+        }
+        p.setProperty("attachment.count", Integer.toString(a));
         return p;
     }
 
@@ -75,6 +82,9 @@ final class CheckpointFormat {
                     putStored(zip, entry("adam_m", i), bytes(c.adamFirstMoments().get(name)));
                     putStored(zip, entry("adam_v", i), bytes(c.adamSecondMoments().get(name)));
                     i++;
+                }
+                for (Map.Entry<String, String> e : c.attachments().entrySet()) {
+                    putStored(zip, ATTACHED + e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
                 }
                 zip.finish();
                 zip.flush();
@@ -132,10 +142,16 @@ final class CheckpointFormat {
         } catch (IllegalArgumentException e) {
             throw Checkpoint.corrupt(file, "bad training config: " + e.getMessage(), e);
         }
+        Map<String, String> attachments = new LinkedHashMap<>();
+        int attached = p.getProperty("attachment.count") == null ? 0 : intProp(file, p, "attachment.count");
+        for (int i = 0; i < attached; i++) {
+            String name = prop(file, p, "attachment." + i + ".name");
+            attachments.put(name, new String(entryBytes(file, zip, ATTACHED + name), StandardCharsets.UTF_8));
+        }
         return new Checkpoint(file, intProp(file, p, "step"), prop(file, p, "description"),
                 intProp(file, p, "vocabSize"), intProp(file, p, "maskId"), Long.parseLong(prop(file, p, "trainTokens")),
                 Double.parseDouble(prop(file, p, "valNatsPerToken")), config, groups.get("params"),
-                groups.get("ema"), groups.get("adam_m"), groups.get("adam_v"));
+                groups.get("ema"), groups.get("adam_m"), groups.get("adam_v"), attachments);
     }
 
     private static String entry(String group, int index) {

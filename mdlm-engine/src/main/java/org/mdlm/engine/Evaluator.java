@@ -1,19 +1,21 @@
 package org.mdlm.engine;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mdlm.api.domain.TokenStream;
-import org.mdlm.process.forward.AntitheticTimeSampler;
+import org.mdlm.api.model.Corruption;
+import org.mdlm.api.model.RouteContext;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Validation NELBO in nats per token: {@code windows} evenly spaced windows of {@code seqLen} tokens
- * over the stream (the first at offset 0, the last ending at the stream's end), each repeated
- * {@code tSamples} times with antithetic times over those repeats and independent masks; the result is
- * the mean per-token loss over all {@code windows * tSamples * seqLen} tokens. No dropout. The same
- * seed gives the same number.
+ * Evaluates a model on a split through its objective's own route (the same one training uses):
+ * each window of an {@link EvalRequest} is repeated for {@code tSamples} times drawn by the objective
+ * (antithetic over the repeats) with independent corruptions; the result is the loss summed over
+ * every counted token divided by their number, with its standard error over windows. No dropout.
+ * The same request gives the same number.
  */
 public final class Evaluator {
 
@@ -24,66 +26,85 @@ public final class Evaluator {
     }
 
     /**
-     * Evaluates {@code params} with the default smallest time {@code t >= 1e-3}.
+     * Evaluates {@code params} (e.g. a checkpoint's EMA weights) on {@code split}.
      *
-     * @see #natsPerToken(ModelSpec, Map, TokenStream, int, int, int, double, long)
+     * @throws IllegalArgumentException if the weights do not fit the spec or the split is shorter than seqLen
      */
-    public static double natsPerToken(ModelSpec spec, Map<String, INDArray> params, TokenStream valid,
-                                      int seqLen, int windows, int tSamples, long seed) {
-        return natsPerToken(spec, params, valid, seqLen, windows, tSamples, TrainConfig.defaults().samplingEps(), seed);
-    }
-
-    /**
-     * Evaluates {@code params} (e.g. a checkpoint's EMA weights) on {@code valid}.
-     *
-     * @param samplingEps smallest diffusion time, in (0, 1)
-     * @return NELBO in nats per token
-     * @throws IllegalArgumentException if the weights do not fit the spec or the stream is shorter than seqLen
-     */
-    public static double natsPerToken(ModelSpec spec, Map<String, INDArray> params, TokenStream valid, int seqLen,
-                                      int windows, int tSamples, double samplingEps, long seed) {
-        return natsPerToken(spec, params, valid, seqLen, windows, tSamples, samplingEps, seed, EvalProgress.NONE);
-    }
-
-    /**
-     * Evaluates {@code params} on {@code valid}, reporting progress after every chunk of sequences.
-     *
-     * @see #natsPerToken(ModelSpec, Map, TokenStream, int, int, int, double, long)
-     */
-    public static double natsPerToken(ModelSpec spec, Map<String, INDArray> params, TokenStream valid, int seqLen,
-                                      int windows, int tSamples, double samplingEps, long seed, EvalProgress progress) {
-        ModelGraph graph = ModelGraph.build(spec, false, true, seed);
+    public static EvalResult evaluate(ModelSpec spec, Map<String, INDArray> params, TokenStream split,
+                                      EvalRequest request, EvalProgress progress) {
+        ModelGraph graph = ModelGraph.build(spec, false, true, request.seed());
         graph.setParams(params);
-        return natsPerToken(graph, valid, seqLen, windows, tSamples, samplingEps, seed, progress);
+        return evaluate(graph, split, request, progress);
     }
 
     /** Evaluates the weights currently in {@code graph} (built with training=false and a loss). */
-    static double natsPerToken(ModelGraph graph, TokenStream valid, int seqLen, int windows, int tSamples,
-                               double samplingEps, long seed, EvalProgress progress) {
-        if (seqLen < 1 || windows < 1 || tSamples < 1) {
-            throw new IllegalArgumentException("seqLen, windows and tSamples must be >= 1, got " + seqLen + ", "
-                    + windows + ", " + tSamples);
-        }
+    static EvalResult evaluate(ModelGraph graph, TokenStream split, EvalRequest request, EvalProgress progress) {
         ModelSpec spec = graph.spec();
-        NoisyBatch all = rows(spec, valid, seqLen, windows, tSamples, samplingEps, seed);
+        int windows = request.windowCount(split.length());
+        int reps = spec.objective().drawsNoise() ? request.tSamples() : 1;
+        NoisyBatch all = rows(spec, split, request, windows, reps);
         int n = all.batch();
-        double total = 0.0;
+        double[] rowLoss = new double[n];
+        long[] rowCount = new long[n];
         NativeMemoryGuard memory = new NativeMemoryGuard();
         String name = graph.tokenLossName();
         LeanExecutor lean = lossExecutor(graph);
         for (int start = 0, chunk = 0; start < n; start += CHUNK, chunk++) {
             int end = Math.min(n, start + CHUNK);
-            NoisyBatch b = new NoisyBatch(Arrays.copyOfRange(all.x0(), start, end),
-                    Arrays.copyOfRange(all.xt(), start, end), Arrays.copyOfRange(all.t(), start, end),
-                    Arrays.copyOfRange(all.sigma(), start, end), Arrays.copyOfRange(all.weight(), start, end));
-            Map<String, INDArray> ph = graph.placeholders(b, true, Seeds.rng(seed, chunk, Seeds.EVAL_FEEDS));
+            NoisyBatch b = all.rows(start, end);
+            Map<String, INDArray> ph = graph.placeholders(b, true, Seeds.rng(request.seed(), chunk, Seeds.EVAL_FEEDS));
             INDArray tokLoss = lean != null ? lean.run(ph, List.of(name)).get(name)
                     : graph.sameDiff().output(ph, name).get(name);
-            total += tokLoss.castTo(DataType.DOUBLE).sumNumber().doubleValue();
+            double[][] rows = tokLoss.castTo(DataType.DOUBLE).toDoubleMatrix();
+            for (int r = 0; r < rows.length; r++) {
+                rowLoss[start + r] = Arrays.stream(rows[r]).sum();
+                rowCount[start + r] = countedTokens(b, r);
+            }
             memory.check();
             progress.onProgress(end, n);
         }
-        return total / ((double) n * seqLen);
+        return summarize(rowLoss, rowCount, windows, reps, spec.objective().exactLikelihood());
+    }
+
+    /** Mean per counted token and the ratio estimator's standard error over windows. */
+    static EvalResult summarize(double[] rowLoss, long[] rowCount, int windows, int reps, boolean exact) {
+        double[] s = new double[windows];
+        double[] c = new double[windows];
+        double total = 0;
+        long tokens = 0;
+        for (int i = 0; i < rowLoss.length; i++) {
+            s[i / reps] += rowLoss[i];
+            c[i / reps] += rowCount[i];
+            total += rowLoss[i];
+            tokens += rowCount[i];
+        }
+        if (tokens == 0) {
+            throw new IllegalArgumentException("no token of the split counts in the loss (all padding?)");
+        }
+        double mean = total / tokens;
+        double se = Double.NaN;
+        if (windows > 1) {
+            double meanCount = (double) tokens / windows;
+            double sq = 0;
+            for (int w = 0; w < windows; w++) {
+                double d = s[w] - mean * c[w];
+                sq += d * d;
+            }
+            se = Math.sqrt(sq / ((double) windows * (windows - 1))) / meanCount;
+        }
+        return new EvalResult(mean, se, windows, rowLoss.length, tokens, exact);
+    }
+
+    private static long countedTokens(NoisyBatch b, int r) {
+        boolean[][] counted = b.corruption().counted();
+        if (counted == null) {
+            return b.length();
+        }
+        long k = 0;
+        for (boolean v : counted[r]) {
+            k += v ? 1 : 0;
+        }
+        return k;
     }
 
     /**
@@ -98,45 +119,47 @@ public final class Evaluator {
         return e.supports() ? e : null;
     }
 
-    /** All noisy validation rows, window by window. */
-    static NoisyBatch rows(ModelSpec spec, TokenStream valid, int seqLen, int windows, int tSamples,
-                                   double eps, long seed) {
-        long len = valid.length();
-        if (len < seqLen) {
-            throw new IllegalArgumentException("the validation stream has " + len + " tokens, fewer than seqLen "
-                    + seqLen + "; use a larger validation split or a smaller seqLen");
-        }
-        int n = Math.multiplyExact(windows, tSamples);
+    /** All rows of the evaluation, window by window, {@code reps} per window. */
+    static NoisyBatch rows(ModelSpec spec, TokenStream split, EvalRequest request, int windows, int reps) {
+        long len = split.length();
+        int seqLen = request.seqLen();
+        int n = Math.multiplyExact(windows, reps);
         int[][] x0 = new int[n][];
-        int[][] xt = new int[n][];
-        double[] t = new double[n];
-        double[] sigma = new double[n];
-        double[] weight = new double[n];
+        NoisyBatch[] parts = new NoisyBatch[windows];
+        RouteContext route = spec.route(request.samplingEps());
         for (int w = 0; w < windows; w++) {
-            long offset = windowOffset(len, seqLen, windows, w);
+            long offset = request.windowOffset(len, w);
             int[] window = new int[seqLen];
-            valid.read(offset, window, 0, seqLen);
+            split.read(offset, window, 0, seqLen);
             Batches.checkTokens(spec, window, offset);
-            int[][] rep = new int[tSamples][];
+            int[][] rep = new int[reps][];
             Arrays.fill(rep, window);
-            double[] ts = AntitheticTimeSampler.sample(tSamples, eps, Seeds.rng(seed, w, Seeds.EVAL_TIMES));
-            NoisyBatch b = Batches.noise(spec, rep, ts, Seeds.rng(seed, w, Seeds.EVAL_MASKS));
-            int base = w * tSamples;
-            System.arraycopy(b.x0(), 0, x0, base, tSamples);
-            System.arraycopy(b.xt(), 0, xt, base, tSamples);
-            System.arraycopy(b.t(), 0, t, base, tSamples);
-            System.arraycopy(b.sigma(), 0, sigma, base, tSamples);
-            System.arraycopy(b.weight(), 0, weight, base, tSamples);
+            double[] ts = spec.objective().drawTimes(reps, route, Seeds.rng(request.seed(), w, Seeds.EVAL_TIMES));
+            parts[w] = Batches.noise(spec, route, rep, ts, Seeds.rng(request.seed(), w, Seeds.EVAL_MASKS));
+            System.arraycopy(parts[w].x0(), 0, x0, w * reps, reps);
         }
-        return new NoisyBatch(x0, xt, t, sigma, weight);
+        return concat(x0, parts);
     }
 
-    /** Offset of window {@code w}: evenly spaced from 0 to {@code len - seqLen}. */
-    static long windowOffset(long len, int seqLen, int windows, int w) {
-        if (windows == 1) {
-            return 0;
+    private static NoisyBatch concat(int[][] x0, NoisyBatch[] parts) {
+        int n = x0.length;
+        int[][] xt = new int[n][];
+        double[] t = new double[n];
+        boolean[][] counted = parts.length > 0 && parts[0].corruption().counted() != null ? new boolean[n][] : null;
+        Map<String, double[]> values = new HashMap<>();
+        int at = 0;
+        for (NoisyBatch p : parts) {
+            int k = p.batch();
+            System.arraycopy(p.xt(), 0, xt, at, k);
+            System.arraycopy(p.t(), 0, t, at, k);
+            if (counted != null) {
+                System.arraycopy(p.corruption().counted(), 0, counted, at, k);
+            }
+            for (Map.Entry<String, double[]> e : p.corruption().rowValues().entrySet()) {
+                System.arraycopy(e.getValue(), 0, values.computeIfAbsent(e.getKey(), key -> new double[n]), at, k);
+            }
+            at += k;
         }
-        long span = len - seqLen;
-        return Math.round((double) span * w / (windows - 1));
+        return new NoisyBatch(x0, new Corruption(xt, t, counted, values));
     }
 }

@@ -3,6 +3,10 @@ package org.mdlm.engine;
 import java.util.List;
 import java.util.Map;
 import org.mdlm.api.model.Denoiser;
+import org.mdlm.api.model.DenoiserOutput;
+import org.mdlm.api.model.DenoiserOutputKind;
+import org.mdlm.api.schedule.NoiseSchedule;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -16,19 +20,21 @@ public final class InferenceModel implements Denoiser {
     private final ModelSpec spec;
     private final NativeMemoryGuard memory = new NativeMemoryGuard();
     private final LeanExecutor lean;
+    private final int trainedLength;
 
-    private InferenceModel(ModelGraph graph) {
+    private InferenceModel(ModelGraph graph, int trainedLength) {
         this.graph = graph;
         this.spec = graph.spec();
         this.lean = forwardExecutor(graph);
+        this.trainedLength = trainedLength;
     }
 
-    /** A {@link LeanExecutor} for the log-probabilities of {@code graph}, or null when disabled or unsupported. */
+    /** A {@link LeanExecutor} for the denoiser output of {@code graph}, or null when disabled or unsupported. */
     static LeanExecutor forwardExecutor(ModelGraph graph) {
         if (!LeanExecutor.enabled()) {
             return null;
         }
-        LeanExecutor e = new LeanExecutor(graph.sameDiff(), graph.sameDiff(), List.of(graph.logProbsName()));
+        LeanExecutor e = new LeanExecutor(graph.sameDiff(), graph.sameDiff(), List.of(graph.outputName()));
         return e.supports() ? e : null;
     }
 
@@ -39,9 +45,22 @@ public final class InferenceModel implements Denoiser {
      * @throws IllegalArgumentException naming every missing, unexpected or misshapen parameter
      */
     public static InferenceModel create(ModelSpec spec, Map<String, INDArray> params) {
+        return create(spec, params, 0);
+    }
+
+    /**
+     * Builds the inference graph, loads {@code params} and records the length the model was trained on.
+     *
+     * @param trainedLength the training sequence length (0 when unknown)
+     * @throws IllegalArgumentException naming every missing, unexpected or misshapen parameter
+     */
+    public static InferenceModel create(ModelSpec spec, Map<String, INDArray> params, int trainedLength) {
+        if (trainedLength < 0) {
+            throw new IllegalArgumentException("trainedLength must be >= 0, got " + trainedLength);
+        }
         ModelGraph graph = ModelGraph.build(spec, false, false, 0L);
         graph.setParams(params);
-        return new InferenceModel(graph);
+        return new InferenceModel(graph, trainedLength);
     }
 
     /**
@@ -51,6 +70,22 @@ public final class InferenceModel implements Denoiser {
      * @throws CheckpointException naming the file and what differs (description, vocabulary, mask id)
      */
     public static InferenceModel create(ModelSpec spec, Checkpoint checkpoint) {
+        check(spec, checkpoint);
+        try {
+            return create(spec, checkpoint.emaParams(), checkpoint.config().seqLen());
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException("checkpoint " + checkpoint.file() + " does not fit: " + e.getMessage()
+                    + "; use the preset and config the checkpoint was trained with", e);
+        }
+    }
+
+    /**
+     * Checks that {@code checkpoint} was trained for {@code spec}: the same model description (backbone,
+     * objective, schedule, domain), vocabulary size and mask id.
+     *
+     * @throws CheckpointException naming the file and every difference
+     */
+    public static void check(ModelSpec spec, Checkpoint checkpoint) {
         StringBuilder diffs = new StringBuilder();
         if (!checkpoint.description().equals(spec.description())) {
             diffs.append("; its model is '").append(checkpoint.description()).append("' but this one is '")
@@ -64,12 +99,6 @@ public final class InferenceModel implements Denoiser {
         if (diffs.length() > 0) {
             throw new CheckpointException("checkpoint " + checkpoint.file() + " does not fit" + diffs
                     + "; use the preset and config the checkpoint was trained with");
-        }
-        try {
-            return create(spec, checkpoint.emaParams());
-        } catch (IllegalArgumentException e) {
-            throw new CheckpointException("checkpoint " + checkpoint.file() + " does not fit: " + e.getMessage()
-                    + "; use the preset and config the checkpoint was trained with", e);
         }
     }
 
@@ -96,18 +125,45 @@ public final class InferenceModel implements Denoiser {
         return spec.backbone().timeConditioned();
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public DenoiserOutputKind kind() {
+        return spec.objective().outputKind();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public NoiseSchedule schedule() {
+        return spec.schedule();
+    }
+
+    /** {@inheritDoc} 0 when the model was built without it. */
+    @Override
+    public int trainedLength() {
+        return trainedLength;
+    }
+
     /**
      * {@inheritDoc} The sigma values are replaced by zeros when the backbone is not time-conditioned.
+     */
+    @Override
+    public DenoiserOutput evaluate(int[][] xt, double[] sigma) {
+        INDArray out = outputArray(xt, sigma);
+        long[] shape = out.shape();
+        float[] values = (out.dataType() == DataType.FLOAT ? out : out.castTo(DataType.FLOAT)).dup('c').data().asFloat();
+        return new DenoiserOutput(kind(), (int) shape[0], (int) shape[1], (int) shape[2], values);
+    }
+
+    /**
+     * The denoiser output as an ND4J array [B, L, V] (a copy the caller owns).
      *
      * @throws IllegalArgumentException if rows differ in length, a token is out of range or sigma has
      *                                  the wrong length
      */
-    @Override
-    public synchronized INDArray logProbs(int[][] xt, double[] sigma) {
+    public synchronized INDArray outputArray(int[][] xt, double[] sigma) {
         check(xt, sigma);
-        double[] s = timeConditioned() ? sigma : new double[xt.length];
-        Map<String, INDArray> ph = graph.inferencePlaceholders(xt, s, Seeds.rng(0L, 0L, Seeds.INFER_FEEDS));
-        String name = graph.logProbsName();
+        Map<String, INDArray> ph = graph.inferencePlaceholders(xt, sigma, Seeds.rng(0L, 0L, Seeds.INFER_FEEDS));
+        String name = graph.outputName();
         INDArray out;
         if (lean != null) {
             out = lean.run(ph, List.of(name)).get(name).dup();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.mdlm.engine.PlaceholderFeeds;
 import org.mdlm.api.model.BackboneInputs;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -17,31 +16,38 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One SameDiff graph of a model: placeholders {@code xt}, {@code x0} (INT32 [B,L]), {@code sigma},
- * {@code weight} (FLOAT [B]), the backbone's logits, the parameterization's log p(x0|xt) and, when
- * asked for, the per-token loss and its mean {@code loss}.
+ * One SameDiff graph of a model: placeholders {@code xt} (INT32 [B,L], the backbone's input),
+ * {@code sigma} (FLOAT [B], the backbone's noise level), {@code valid} (FLOAT [B,L], only when the
+ * vocabulary pads), the backbone's logits and the objective's denoiser output; when asked for, also
+ * {@code x0} (INT32 [B,L]), {@code counted} (FLOAT [B,L]), whatever per-sequence inputs the
+ * objective's loss declared, its per-token loss, and {@code loss}: the per-token loss averaged over
+ * the counted positions.
  */
 final class ModelGraph {
 
     static final String XT = "xt";
     static final String X0 = "x0";
     static final String SIGMA = "sigma";
-    static final String WEIGHT = "weight";
+    static final String VALID = "valid";
+    static final String COUNTED = "counted";
     static final String LOSS = "loss";
 
     private final SameDiff sd;
     private final ModelSpec spec;
     private final PlaceholderFeeds feeds;
-    private final String logProbsName;
+    private final String outputName;
     private final String tokenLossName;
+    private final GraphLossContext lossContext;
     private final List<String> paramNames;
 
-    private ModelGraph(SameDiff sd, ModelSpec spec, PlaceholderFeeds feeds, String logProbsName, String tokenLossName) {
+    private ModelGraph(SameDiff sd, ModelSpec spec, PlaceholderFeeds feeds, String outputName, String tokenLossName,
+                       GraphLossContext lossContext) {
         this.sd = sd;
         this.spec = spec;
         this.feeds = feeds;
-        this.logProbsName = logProbsName;
+        this.outputName = outputName;
         this.tokenLossName = tokenLossName;
+        this.lossContext = lossContext;
         List<String> names = new ArrayList<>();
         for (SDVariable v : sd.variables()) {
             if (v.getVariableType() == VariableType.VARIABLE) {
@@ -56,28 +62,35 @@ final class ModelGraph {
      * Builds the graph.
      *
      * @param training true: dropout active, graph used for gradients
-     * @param withLoss also build {@code x0}, {@code weight}, the per-token loss and {@code loss}
+     * @param withLoss also build {@code x0}, {@code counted}, the objective's loss inputs, the per-token
+     *                 loss and {@code loss}
      * @param initSeed seed of the backbone's initial weights
      */
     static ModelGraph build(ModelSpec spec, boolean training, boolean withLoss, long initSeed) {
         SameDiff sd = SameDiff.create();
         SDVariable xt = sd.placeHolder(XT, DataType.INT32, -1, -1);
         SDVariable sigma = sd.placeHolder(SIGMA, DataType.FLOAT, -1);
+        SDVariable valid = spec.vocabulary().padId().isPresent() ? sd.placeHolder(VALID, DataType.FLOAT, -1, -1) : null;
         PlaceholderFeeds feeds = new PlaceholderFeeds(sd);
-        SDVariable logits = spec.backbone().logits(sd,
-                new BackboneInputs(xt, sigma, spec.vocabSize(), training, initSeed, feeds));
-        SDVariable logp = spec.parameterization().logProbs(sd, logits, xt, spec.maskId());
+        SDVariable logits = spec.backbone().logits(sd, new BackboneInputs(xt, sigma, valid,
+                spec.objective().attention(), spec.vocabulary(), training, initSeed, feeds));
+        SDVariable output = spec.objective().denoiserOutput(sd, logits, xt, spec.maskId());
         String tokenLossName = null;
+        GraphLossContext context = null;
         if (withLoss) {
             SDVariable x0 = sd.placeHolder(X0, DataType.INT32, -1, -1);
-            SDVariable weight = sd.placeHolder(WEIGHT, DataType.FLOAT, -1);
-            SDVariable tokLoss = spec.parameterization()
-                    .tokenLossFromLogits(sd, logits, x0, xt, weight, spec.maskId());
-            SDVariable loss = sd.mean(LOSS, tokLoss);
+            SDVariable counted = sd.placeHolder(COUNTED, DataType.FLOAT, -1, -1);
+            context = new GraphLossContext(sd, logits, x0, xt, spec);
+            SDVariable tokLoss = spec.objective().tokenLoss(sd, context);
+            SDVariable countedLoss = tokLoss.dataType() == DataType.FLOAT ? tokLoss.mul(counted)
+                    : tokLoss.mul(counted.castTo(tokLoss.dataType()));
+            SDVariable total = sd.sum(countedLoss);
+            SDVariable count = sd.sum(counted);
+            SDVariable loss = total.div(LOSS, count.dataType() == total.dataType() ? count : count.castTo(total.dataType()));
             sd.setLossVariables(loss);
-            tokenLossName = tokLoss.name();
+            tokenLossName = countedLoss.name();
         }
-        return new ModelGraph(sd, spec, feeds, logp.name(), tokenLossName);
+        return new ModelGraph(sd, spec, feeds, output.name(), tokenLossName, context);
     }
 
     SameDiff sameDiff() {
@@ -93,10 +106,12 @@ final class ModelGraph {
         return spec;
     }
 
-    String logProbsName() {
-        return logProbsName;
+    /** Name of the objective's denoiser output [B, L, V]. */
+    String outputName() {
+        return outputName;
     }
 
+    /** Name of the per-token loss [B, L], already 0 at positions that do not count. */
     String tokenLossName() {
         if (tokenLossName == null) {
             throw new IllegalStateException("graph was built without a loss");
@@ -157,28 +172,72 @@ final class ModelGraph {
     /**
      * The placeholder values of one execution.
      *
-     * @param withTargets also feed {@code x0} and {@code weight}
+     * @param withTargets also feed {@code x0}, {@code counted} and the objective's loss inputs
      * @param feedRng random source for the backbone's extra feeds
      */
     Map<String, INDArray> placeholders(NoisyBatch b, boolean withTargets, SplittableRandom feedRng) {
         Map<String, INDArray> ph = new HashMap<>();
         ph.put(XT, Nd4j.createFromArray(b.xt()));
-        ph.put(SIGMA, floats(b.sigma()));
+        ph.put(SIGMA, floats(backboneSigma(b.t())));
+        putValid(ph, b.x0());
         if (withTargets) {
+            if (lossContext == null) {
+                throw new IllegalStateException("graph was built without a loss");
+            }
             ph.put(X0, Nd4j.createFromArray(b.x0()));
-            ph.put(WEIGHT, floats(b.weight()));
+            ph.put(COUNTED, counted(b));
+            lossContext.fill(ph, b);
         }
         feeds.fill(ph, b.batch(), b.length(), feedRng);
         return ph;
     }
 
-    /** Placeholder values for inference: only xt, sigma and the extra feeds. */
+    /** Placeholder values for inference: xt, sigma, the valid mask and the extra feeds. */
     Map<String, INDArray> inferencePlaceholders(int[][] xt, double[] sigma, SplittableRandom feedRng) {
         Map<String, INDArray> ph = new HashMap<>();
         ph.put(XT, Nd4j.createFromArray(xt));
-        ph.put(SIGMA, floats(sigma));
+        ph.put(SIGMA, floats(spec.backbone().timeConditioned() ? sigma : new double[xt.length]));
+        putValid(ph, xt);
         feeds.fill(ph, xt.length, xt.length == 0 ? 0 : xt[0].length, feedRng);
         return ph;
+    }
+
+    /** sigma(t) per sequence when the backbone is time-conditioned, else zeros. */
+    private double[] backboneSigma(double[] t) {
+        double[] s = new double[t.length];
+        if (spec.backbone().timeConditioned()) {
+            for (int i = 0; i < t.length; i++) {
+                s[i] = spec.schedule().sigma(t[i]);
+            }
+        }
+        return s;
+    }
+
+    private void putValid(Map<String, INDArray> ph, int[][] tokens) {
+        if (!sd.hasVariable(VALID)) {
+            return;
+        }
+        int pad = spec.vocabulary().padId().getAsInt();
+        int l = tokens.length == 0 ? 0 : tokens[0].length;
+        float[] v = new float[tokens.length * l];
+        for (int b = 0; b < tokens.length; b++) {
+            for (int i = 0; i < l; i++) {
+                v[b * l + i] = tokens[b][i] == pad ? 0f : 1f;
+            }
+        }
+        ph.put(VALID, Nd4j.createFromArray(v).reshape(tokens.length, l));
+    }
+
+    private static INDArray counted(NoisyBatch b) {
+        boolean[][] c = b.corruption().counted();
+        int l = b.length();
+        float[] v = new float[b.batch() * l];
+        for (int r = 0; r < b.batch(); r++) {
+            for (int i = 0; i < l; i++) {
+                v[r * l + i] = c == null || c[r][i] ? 1f : 0f;
+            }
+        }
+        return Nd4j.createFromArray(v).reshape(b.batch(), l);
     }
 
     static INDArray floats(double[] values) {

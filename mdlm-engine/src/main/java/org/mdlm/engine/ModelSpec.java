@@ -1,44 +1,65 @@
 package org.mdlm.engine;
 
 import java.util.Objects;
+import org.mdlm.api.domain.Vocabulary;
 import org.mdlm.api.model.Backbone;
 import org.mdlm.api.model.Parameterization;
+import org.mdlm.api.model.RouteContext;
 import org.mdlm.api.schedule.NoiseSchedule;
 
 /**
- * Everything that defines a model's graph: the network, how its logits become log p(x0 | xt) and a
- * loss, the noise schedule, and the vocabulary layout.
+ * Everything that defines a model's graph: the network, the objective that owns the route from a
+ * clean batch to a loss and to a denoiser output, the noise schedule, and the vocabulary layout.
  *
  * @param backbone the network (logits from tokens and sigma)
- * @param parameterization logits to log-probabilities and per-token loss (e.g. SUBS)
+ * @param objective the parameterization: times, corruption, per-token loss, denoiser output
  * @param schedule the forward process's noise schedule
- * @param vocabSize number of token ids including the mask, at least 2
- * @param maskId id of the mask token, in [0, vocabSize)
- * @param description short identity stored in checkpoints, e.g. {@code "dit/subs/loglinear"};
+ * @param vocabulary the token layout (size, mask, pad)
+ * @param description short identity stored in checkpoints, e.g. {@code "dit/subs/loglinear/text8"};
  *                    resuming or loading checks it
  */
-public record ModelSpec(Backbone backbone, Parameterization parameterization, NoiseSchedule schedule,
-                        int vocabSize, int maskId, String description) {
+public record ModelSpec(Backbone backbone, Parameterization objective, NoiseSchedule schedule, Vocabulary vocabulary,
+                        String description) {
 
     /**
      * Validates the spec.
      *
-     * @throws IllegalArgumentException if vocabSize &lt; 2, maskId is out of range or description is blank
+     * @throws IllegalArgumentException if the description is blank or spans lines
      */
     public ModelSpec {
         Objects.requireNonNull(backbone, "backbone");
-        Objects.requireNonNull(parameterization, "parameterization");
+        Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(vocabulary, "vocabulary");
         Objects.requireNonNull(description, "description");
-        if (vocabSize < 2) {
-            throw new IllegalArgumentException("vocabSize must be >= 2, got " + vocabSize);
-        }
-        if (maskId < 0 || maskId >= vocabSize) {
-            throw new IllegalArgumentException("maskId must be in [0, " + (vocabSize - 1) + "], got " + maskId);
-        }
         if (description.isBlank() || description.contains("\n")) {
             throw new IllegalArgumentException("description must be a non-blank single line, got '"
                     + description + "'");
         }
+    }
+
+    /**
+     * A spec over a plain vocabulary of {@code vocabSize} ids with mask {@code maskId}.
+     *
+     * @throws IllegalArgumentException if vocabSize &lt; 2 or maskId is out of range
+     */
+    public ModelSpec(Backbone backbone, Parameterization objective, NoiseSchedule schedule, int vocabSize, int maskId,
+                     String description) {
+        this(backbone, objective, schedule, Vocabulary.of(vocabSize, maskId), description);
+    }
+
+    /** Number of token ids including the mask. */
+    public int vocabSize() {
+        return vocabulary.size();
+    }
+
+    /** The mask id. */
+    public int maskId() {
+        return vocabulary.maskId();
+    }
+
+    /** The context of the objective's route, with smallest time {@code samplingEps}. */
+    public RouteContext route(double samplingEps) {
+        return new RouteContext(schedule, vocabulary, samplingEps, backbone.timeConditioned());
     }
 }

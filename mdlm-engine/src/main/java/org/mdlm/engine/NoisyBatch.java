@@ -1,15 +1,17 @@
 package org.mdlm.engine;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.mdlm.api.model.Corruption;
+
 /**
- * One batch of the forward process: clean and noisy tokens, times and what the graph is fed.
+ * One batch on its way into the graph: the clean tokens and what the objective made of them.
  *
  * @param x0 clean tokens [B][L]
- * @param xt noisy tokens [B][L]
- * @param t diffusion time per sequence [B]
- * @param sigma noise level fed to the backbone per sequence [B] (0 if it is not time-conditioned)
- * @param weight loss weight per sequence [B]
+ * @param corruption the backbone's input, times, counted positions and row values
  */
-record NoisyBatch(int[][] x0, int[][] xt, double[] t, double[] sigma, double[] weight) {
+record NoisyBatch(int[][] x0, Corruption corruption) {
 
     int batch() {
         return x0.length;
@@ -17,5 +19,23 @@ record NoisyBatch(int[][] x0, int[][] xt, double[] t, double[] sigma, double[] w
 
     int length() {
         return x0.length == 0 ? 0 : x0[0].length;
+    }
+
+    int[][] xt() {
+        return corruption.xt();
+    }
+
+    double[] t() {
+        return corruption.t();
+    }
+
+    /** Rows {@code from..to-1}. */
+    NoisyBatch rows(int from, int to) {
+        Corruption c = corruption;
+        Map<String, double[]> values = new HashMap<>();
+        c.rowValues().forEach((k, v) -> values.put(k, Arrays.copyOfRange(v, from, to)));
+        return new NoisyBatch(Arrays.copyOfRange(x0, from, to), new Corruption(Arrays.copyOfRange(c.xt(), from, to),
+                Arrays.copyOfRange(c.t(), from, to),
+                c.counted() == null ? null : Arrays.copyOfRange(c.counted(), from, to), values));
     }
 }

@@ -50,7 +50,7 @@ public final class StepBench {
                 state.profile(profiler);
             }
             long s = System.nanoTime();
-            state.step(train);
+            state.advance(train);
             double dt = (System.nanoTime() - s) / 1e6;
             if (i == 0) {
                 first = dt;
@@ -97,9 +97,9 @@ public final class StepBench {
             }
             long s = System.nanoTime();
             if (lean != null) {
-                lean.run(ph, List.of(graph.logProbsName()));
+                lean.run(ph, List.of(graph.outputName()));
             } else {
-                sd.output(ph, graph.logProbsName());
+                sd.output(ph, graph.outputName());
             }
             double dt = (System.nanoTime() - s) / 1e6;
             memory.check();

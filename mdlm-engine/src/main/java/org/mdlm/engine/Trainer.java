@@ -3,8 +3,10 @@ package org.mdlm.engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.mdlm.api.domain.TokenStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains a {@link ModelSpec} with the MDLM recipe: random crops, antithetic times, absorbing
@@ -21,6 +23,7 @@ public final class Trainer {
     private final Path checkpointDir;
     private final TrainingListener listener;
     private volatile boolean stopRequested;
+    private Map<String, String> attachments = Map.of();
 
     /**
      * Prepares a run; nothing is built until {@link #train()} or {@link #resume(Path)}.
@@ -38,6 +41,29 @@ public final class Trainer {
         this.listener = listener == null ? TrainingListener.NONE : listener;
         requireLength("training", train.length(), config.seqLen());
         requireLength("validation", valid.length(), config.seqLen());
+    }
+
+    /**
+     * Text documents to store in every checkpoint (e.g. the resolved {@code config.json} and
+     * {@code provenance.json}), so that a checkpoint file alone rebuilds its model.
+     *
+     * @return this trainer
+     */
+    public Trainer withAttachments(Map<String, String> documents) {
+        this.attachments = Map.copyOf(documents);
+        return this;
+    }
+
+    /**
+     * Starts a new run (step 0, fresh optimizer state) from {@code weights} instead of fresh ones: a
+     * fine-tune. The names and shapes must match the model exactly.
+     *
+     * @throws IllegalArgumentException naming every missing, unexpected or misshapen parameter
+     */
+    public TrainResult trainFrom(Map<String, INDArray> weights) {
+        TrainingState state = new TrainingState(spec, config);
+        state.initialize(weights);
+        return run(state, null);
     }
 
     /** Trains from step 0 with freshly initialised weights. */
@@ -86,13 +112,13 @@ public final class Trainer {
     private TrainResult run(TrainingState state, Path resumedFrom) {
         ModelGraph evalGraph = null;
         Path last = resumedFrom;
-        int lastCheckpointStep = resumedFrom == null ? -1 : state.step();
+        int lastCheckpointStep = resumedFrom == null ? -1 : state.completedSteps();
         int lastEvalStep = -1;
         long stepNanos = 0;
         int stepsInWindow = 0;
-        while (state.step() < config.steps()) {
+        while (state.completedSteps() < config.steps()) {
             long t0 = System.nanoTime();
-            TrainingState.StepOutcome o = state.step(train);
+            StepOutcome o = state.advance(train);
             stepNanos += System.nanoTime() - t0;
             stepsInWindow++;
             int s = o.step();
@@ -116,30 +142,31 @@ public final class Trainer {
                 lastCheckpointStep = s;
             }
         }
-        if (lastEvalStep != state.step()) {
+        if (lastEvalStep != state.completedSteps()) {
             evaluate(state, evalGraph);
         }
-        if (lastCheckpointStep != state.step()) {
+        if (lastCheckpointStep != state.completedSteps()) {
             last = checkpoint(state);
         }
-        return new TrainResult(state.step(), state.trainTokens(), state.lastValNats(), last);
+        return new TrainResult(state.completedSteps(), state.trainTokens(), state.lastValNats(), last);
     }
 
     private ModelGraph evaluate(TrainingState state, ModelGraph evalGraph) {
         ModelGraph g = evalGraph != null ? evalGraph : ModelGraph.build(spec, false, true, config.seed());
         g.setParams(state.emaWeights());
-        double nats = Evaluator.natsPerToken(g, valid, config.seqLen(), config.evalWindows(), config.evalTSamples(),
-                config.samplingEps(), config.seed(), (done, total) -> listener.onEvalProgress(state.step(), done, total));
-        state.setLastValNats(nats);
-        listener.onEval(new EvalMetrics(state.step(), nats, true));
+        int step = state.completedSteps();
+        EvalResult r = Evaluator.evaluate(g, valid, EvalRequest.of(config),
+                (done, total) -> listener.onEvalProgress(step, done, total));
+        state.setLastValNats(r.natsPerToken());
+        listener.onEval(new EvalMetrics(step, r, true));
         return g;
     }
 
     private Path checkpoint(TrainingState state) {
-        Path file = CheckpointFiles.fileFor(checkpointDir, state.step());
-        state.snapshot(file).saveTo(file);
-        CheckpointFiles.prune(checkpointDir, config.keepCheckpoints(), state.step());
-        listener.onCheckpoint(state.step(), file);
+        Path file = CheckpointFiles.fileFor(checkpointDir, state.completedSteps());
+        state.snapshot(file, attachments).saveTo(file);
+        CheckpointFiles.prune(checkpointDir, config.keepCheckpoints(), state.completedSteps());
+        listener.onCheckpoint(state.completedSteps(), file);
         return file;
     }
 

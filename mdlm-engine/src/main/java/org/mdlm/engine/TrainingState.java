@@ -16,10 +16,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class TrainingState {
 
-    /** Result of one optimizer step. */
-    record StepOutcome(int step, double loss, double lr, double gradNorm) {
-    }
-
     private final ModelSpec spec;
     private final TrainConfig config;
     private final ModelGraph graph;
@@ -44,6 +40,12 @@ final class TrainingState {
         this.ema = new Ema(config.emaDecay(), params);
     }
 
+    /** Replaces the initial weights (and the EMA's starting copy) by {@code weights}: a fine-tune's start. */
+    void initialize(Map<String, INDArray> weights) {
+        graph.setParams(weights);
+        ema.restore(weights);
+    }
+
     /** Continues from {@code c}, whose compatibility the caller has checked. */
     void restore(Checkpoint c) {
         graph.setParams(c.params());
@@ -58,7 +60,8 @@ final class TrainingState {
         return graph;
     }
 
-    int step() {
+    /** Optimizer steps completed so far (the index of the next one). */
+    int completedSteps() {
         return step;
     }
 
@@ -80,12 +83,20 @@ final class TrainingState {
     }
 
     /**
-     * Performs optimizer step {@link #step()} (0-based) on the batch that step determines.
+     * Performs optimizer step {@link #completedSteps()} (0-based) on the batch that step determines.
      *
      * @throws TrainingDivergedException before touching any state if the loss or gradient is not finite
      */
-    StepOutcome step(TokenStream train) {
-        NoisyBatch batch = Batches.train(spec, config, train, step);
+    StepOutcome advance(TokenStream train) {
+        return advance(Batches.train(spec, config, train, step));
+    }
+
+    /**
+     * Performs optimizer step {@link #completedSteps()} on {@code batch}.
+     *
+     * @throws TrainingDivergedException before touching any state if the loss or gradient is not finite
+     */
+    StepOutcome advance(NoisyBatch batch) {
         Map<String, INDArray> ph = graph.placeholders(batch, true, Seeds.rng(config.seed(), step, Seeds.FEEDS));
         LossAndGradients og = gradients(ph);
         double loss = og.loss();
@@ -124,6 +135,15 @@ final class TrainingState {
      * when it supports the graph and {@code -Dmdlm.executor=samediff} is not set, else by
      * {@code calculateGradientsAndOutputs}. Both compute the same numbers (LeanExecutorTest).
      */
+    LossAndGradients gradients(NoisyBatch batch) {
+        return gradients(graph.placeholders(batch, true, Seeds.rng(config.seed(), step, Seeds.FEEDS)));
+    }
+
+    /** The live EMA-free training weights by name (updating them in place updates the model). */
+    Map<String, INDArray> weights() {
+        return params;
+    }
+
     LossAndGradients gradients(Map<String, INDArray> ph) {
         SameDiff sd = graph.sameDiff();
         List<String> out = List.of(ModelGraph.LOSS);
@@ -166,8 +186,8 @@ final class TrainingState {
     }
 
     /** A checkpoint of the current state, to be written to {@code file} at once (it shares live arrays). */
-    Checkpoint snapshot(Path file) {
+    Checkpoint snapshot(Path file, Map<String, String> attachments) {
         return new Checkpoint(file, step, spec.description(), spec.vocabSize(), spec.maskId(), trainTokens,
-                lastValNats, config, params, ema.weights(), adam.firstMoments(), adam.secondMoments());
+                lastValNats, config, params, ema.weights(), adam.firstMoments(), adam.secondMoments(), attachments);
     }
 }

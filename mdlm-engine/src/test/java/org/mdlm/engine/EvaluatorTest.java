@@ -23,9 +23,9 @@ class EvaluatorTest {
     @Test
     void sameSeedSameNumberOtherSeedOtherNumber() {
         Map<String, INDArray> w = initialWeights();
-        double a = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, 8, 4, 11L);
-        double b = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, 8, 4, 11L);
-        double c = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, 8, 4, 12L);
+        double a = nats(w, 8, 4, 11L);
+        double b = nats(w, 8, 4, 11L);
+        double c = nats(w, 8, 4, 12L);
         assertEquals(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b));
         assertNotEquals(a, c);
     }
@@ -36,9 +36,10 @@ class EvaluatorTest {
         java.util.List<int[]> reports = new java.util.ArrayList<>();
         int windows = 20;
         int tSamples = 4;   // 80 sequences: chunks of Evaluator.CHUNK
-        double plain = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, windows, tSamples, 1e-3, 9L);
-        double reported = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, windows, tSamples, 1e-3, 9L,
-                (done, total) -> reports.add(new int[] {done, total}));
+        double plain = nats(w, windows, tSamples, 9L);
+        double reported = Evaluator.evaluate(spec, w, Fixtures.validStream(),
+                EvalRequest.sampled(32, windows, tSamples, 1e-3, 9L),
+                (done, total) -> reports.add(new int[] {done, total})).natsPerToken();
         assertEquals(Double.doubleToRawLongBits(plain), Double.doubleToRawLongBits(reported));
         assertEquals((80 + Evaluator.CHUNK - 1) / Evaluator.CHUNK, reports.size());
         for (int i = 0; i < reports.size(); i++) {
@@ -60,16 +61,17 @@ class EvaluatorTest {
         w.get("out.bias").assign(0);
         int windows = 64;
         int tSamples = 16;
-        double nats = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, windows, tSamples, 1e-3, 5L);
+        double nats = nats(w, windows, tSamples, 5L);
 
-        NoisyBatch rows = Evaluator.rows(spec, Fixtures.validStream(), 32, windows, tSamples, 1e-3, 5L);
+        NoisyBatch rows = Evaluator.rows(spec, Fixtures.validStream(), EvalRequest.sampled(32, windows, tSamples, 1e-3, 5L),
+                windows, tSamples);
         double sum = 0;
         for (int r = 0; r < rows.batch(); r++) {
             int masked = 0;
             for (int id : rows.xt()[r]) {
                 masked += id == Fixtures.MASK ? 1 : 0;
             }
-            sum += rows.weight()[r] * masked * Math.log(7);
+            sum += rows.corruption().rowValues().get("weight")[r] * masked * Math.log(7);
         }
         double exact = sum / (rows.batch() * 32.0);
         assertEquals(exact, nats, 1e-5 * exact);
@@ -79,12 +81,12 @@ class EvaluatorTest {
     @Test
     void leanExecutorGivesSameNatsAsSameDiffSession() {
         Map<String, INDArray> w = initialWeights();
-        double lean = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, 20, 4, 1e-3, 3L);
+        double lean = nats(w, 20, 4, 3L);
         String old = System.getProperty("mdlm.executor");
         System.setProperty("mdlm.executor", "samediff");
         double session;
         try {
-            session = Evaluator.natsPerToken(spec, w, Fixtures.validStream(), 32, 20, 4, 1e-3, 3L);
+            session = nats(w, 20, 4, 3L);
         } finally {
             if (old == null) {
                 System.clearProperty("mdlm.executor");
@@ -97,15 +99,19 @@ class EvaluatorTest {
 
     @Test
     void windowsAreEvenlySpacedAndCoverTheStream() {
-        assertEquals(0, Evaluator.windowOffset(1000, 32, 4, 0));
-        assertEquals(323, Evaluator.windowOffset(1000, 32, 4, 1));
-        assertEquals(968, Evaluator.windowOffset(1000, 32, 4, 3));
-        assertEquals(0, Evaluator.windowOffset(1000, 32, 1, 0));
+        EvalRequest four = EvalRequest.sampled(32, 4, 1, 1e-3, 0L);
+        assertEquals(0, four.windowOffset(1000, 0));
+        assertEquals(323, four.windowOffset(1000, 1));
+        assertEquals(968, four.windowOffset(1000, 3));
+        assertEquals(0, EvalRequest.sampled(32, 1, 1, 1e-3, 0L).windowOffset(1000, 0));
+        EvalRequest full = EvalRequest.fullSplit(32, 1, 1e-3, 0L);
+        assertEquals(31, full.windowCount(1000));
+        assertEquals(30 * 32, full.windowOffset(1000, 30));
     }
 
     @Test
     void antitheticTimesPerWindowAndIdenticalCleanRows() {
-        NoisyBatch rows = Evaluator.rows(spec, Fixtures.validStream(), 32, 3, 4, 1e-3, 9L);
+        NoisyBatch rows = Evaluator.rows(spec, Fixtures.validStream(), EvalRequest.sampled(32, 3, 4, 1e-3, 9L), 3, 4);
         assertEquals(12, rows.batch());
         for (int w = 0; w < 3; w++) {
             for (int i = 0; i < 4; i++) {
@@ -119,8 +125,14 @@ class EvaluatorTest {
 
     @Test
     void tooShortStreamFailsClearly() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Evaluator.natsPerToken(spec,
-                initialWeights(), new ArrayTokenStream(new int[10]), 32, 2, 2, 1L));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Evaluator.evaluate(spec,
+                initialWeights(), new ArrayTokenStream(new int[10]), EvalRequest.sampled(32, 2, 2, 1e-3, 1L),
+                EvalProgress.NONE));
         assertTrue(e.getMessage().contains("fewer than seqLen 32"), e.getMessage());
+    }
+
+    private double nats(Map<String, INDArray> w, int windows, int tSamples, long seed) {
+        return Evaluator.evaluate(spec, w, Fixtures.validStream(), EvalRequest.sampled(32, windows, tSamples, 1e-3, seed),
+                EvalProgress.NONE).natsPerToken();
     }
 }

@@ -16,7 +16,7 @@ class InferenceModelTest {
 
     private static ModelSpec spec(Backbone backbone) {
         ModelSpec base = Fixtures.spec(16);
-        return new ModelSpec(backbone, base.parameterization(), base.schedule(), base.vocabSize(), base.maskId(),
+        return new ModelSpec(backbone, base.objective(), base.schedule(), base.vocabSize(), base.maskId(),
                 base.description());
     }
 
@@ -32,7 +32,7 @@ class InferenceModelTest {
         InferenceModel model = InferenceModel.create(spec, weights(spec));
         int m = Fixtures.MASK;
         int[][] xt = {{0, m, 2, 3, m, 1}, {m, m, m, 4, 5, 6}};
-        INDArray logp = model.logProbs(xt, new double[] {0.5, 1.0});
+        INDArray logp = model.outputArray(xt, new double[] {0.5, 1.0});
         assertArrayEquals(new long[] {2, 6, 8}, logp.shape());
         for (int b = 0; b < 2; b++) {
             for (int i = 0; i < 6; i++) {
@@ -64,9 +64,9 @@ class InferenceModelTest {
         ModelSpec spec = Fixtures.spec(16);
         InferenceModel model = InferenceModel.create(spec, weights(spec));
         int m = Fixtures.MASK;
-        INDArray first = model.logProbs(new int[][] {{m, 1, m, 3}}, new double[] {0});
+        INDArray first = model.outputArray(new int[][] {{m, 1, m, 3}}, new double[] {0});
         float[] copy = first.data().asFloat();
-        INDArray second = model.logProbs(new int[][] {{0, m, 2, m}}, new double[] {0});
+        INDArray second = model.outputArray(new int[][] {{0, m, 2, m}}, new double[] {0});
         assertArrayEquals(copy, first.data().asFloat(), 0f);
         assertFalse(java.util.Arrays.equals(copy, second.data().asFloat()));
     }
@@ -76,14 +76,14 @@ class InferenceModelTest {
         int[][] xt = {{Fixtures.MASK, 1, Fixtures.MASK, 3}};
         ModelSpec untimed = spec(new TinyTestBackbone(16, false, true, 0.0));
         InferenceModel a = InferenceModel.create(untimed, weights(untimed));
-        assertArrayEquals(a.logProbs(xt, new double[] {0.1}).data().asFloat(),
-                a.logProbs(xt, new double[] {3.0}).data().asFloat(), 0f);
+        assertArrayEquals(a.outputArray(xt, new double[] {0.1}).data().asFloat(),
+                a.outputArray(xt, new double[] {3.0}).data().asFloat(), 0f);
 
         ModelSpec timed = spec(new TinyTestBackbone(16, true, true, 0.0));
         InferenceModel b = InferenceModel.create(timed, weights(timed));
         assertTrue(b.timeConditioned());
-        float[] low = b.logProbs(xt, new double[] {0.1}).data().asFloat();
-        float[] high = b.logProbs(xt, new double[] {3.0}).data().asFloat();
+        float[] low = b.outputArray(xt, new double[] {0.1}).data().asFloat();
+        float[] high = b.outputArray(xt, new double[] {3.0}).data().asFloat();
         assertFalse(java.util.Arrays.equals(low, high), "a time-conditioned backbone must see sigma");
     }
 
@@ -95,9 +95,9 @@ class InferenceModelTest {
         assertTrue(e.getMessage().contains("'emb' has shape [8, 12] but the model needs [8, 16]"), e.getMessage());
 
         InferenceModel model = InferenceModel.create(spec, weights(spec));
-        assertThrows(IllegalArgumentException.class, () -> model.logProbs(new int[][] {{0, 9}}, new double[] {0}));
-        assertThrows(IllegalArgumentException.class, () -> model.logProbs(new int[][] {{0, 1}, {2}},
+        assertThrows(IllegalArgumentException.class, () -> model.outputArray(new int[][] {{0, 9}}, new double[] {0}));
+        assertThrows(IllegalArgumentException.class, () -> model.outputArray(new int[][] {{0, 1}, {2}},
                 new double[] {0, 0}));
-        assertThrows(IllegalArgumentException.class, () -> model.logProbs(new int[][] {{0, 1}}, new double[2]));
+        assertThrows(IllegalArgumentException.class, () -> model.outputArray(new int[][] {{0, 1}}, new double[2]));
     }
 }

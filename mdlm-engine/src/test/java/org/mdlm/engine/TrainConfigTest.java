@@ -51,7 +51,7 @@ class TrainConfigTest {
     void modelSpecChecksTheMaskId() {
         ModelSpec ok = Fixtures.spec(8);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ModelSpec(ok.backbone(),
-                ok.parameterization(), ok.schedule(), 8, 8, "x"));
+                ok.objective(), ok.schedule(), 8, 8, "x"));
         assertTrue(e.getMessage().contains("maskId must be in [0, 7], got 8"), e.getMessage());
     }
 }

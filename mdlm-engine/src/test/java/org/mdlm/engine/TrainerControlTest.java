@@ -8,14 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdlm.api.model.Corruption;
+import org.mdlm.api.model.DenoiserOutputKind;
+import org.mdlm.api.model.LossContext;
 import org.mdlm.api.model.Parameterization;
-import org.mdlm.api.schedule.NoiseSchedule;
+import org.mdlm.api.model.RouteContext;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -34,26 +40,42 @@ class TrainerControlTest {
         }
 
         @Override
-        public SDVariable logProbs(SameDiff sd, SDVariable logits, SDVariable xt, int maskId) {
-            return inner.logProbs(sd, logits, xt, maskId);
+        public DenoiserOutputKind outputKind() {
+            return inner.outputKind();
         }
 
         @Override
-        public SDVariable tokenLoss(SameDiff sd, SDVariable logProbs, SDVariable x0, SDVariable xt, SDVariable weight,
-                                    int maskId) {
-            return inner.tokenLoss(sd, logProbs, x0, xt, weight, maskId);
+        public double[] drawTimes(int n, RouteContext context, SplittableRandom rng) {
+            return inner.drawTimes(n, context, rng);
         }
 
         @Override
-        public double lossWeight(NoiseSchedule schedule, double t) {
-            return poisoned.get() ? Double.NaN : inner.lossWeight(schedule, t);
+        public Corruption corrupt(int[][] x0, boolean[][] valid, double[] t, RouteContext context,
+                                  SplittableRandom rng) {
+            Corruption c = inner.corrupt(x0, valid, t, context, rng);
+            if (!poisoned.get()) {
+                return c;
+            }
+            double[] nan = new double[t.length];
+            Arrays.fill(nan, Double.NaN);
+            return new Corruption(c.xt(), c.t(), c.counted(), Map.of("weight", nan));
+        }
+
+        @Override
+        public SDVariable tokenLoss(SameDiff sd, LossContext context) {
+            return inner.tokenLoss(sd, context);
+        }
+
+        @Override
+        public SDVariable denoiserOutput(SameDiff sd, SDVariable logits, SDVariable xt, int maskId) {
+            return inner.denoiserOutput(sd, logits, xt, maskId);
         }
     }
 
     @Test
     void nanLossStopsWithAClearErrorAndKeepsTheLastGoodCheckpoint() throws IOException {
         ModelSpec base = Fixtures.spec(16);
-        PoisonableParameterization p = new PoisonableParameterization(base.parameterization());
+        PoisonableParameterization p = new PoisonableParameterization(base.objective());
         ModelSpec spec = new ModelSpec(base.backbone(), p, base.schedule(), base.vocabSize(), base.maskId(),
                 base.description());
         TrainingListener poisonAfterCheckpoint = new TrainingListener() {

@@ -46,8 +46,8 @@ class TrainerLearningTest {
                 checkpoints.add(step);
             }
         };
-        double before = Evaluator.natsPerToken(spec, ModelGraph.build(spec, false, true, 7L).params(),
-                Fixtures.validStream(), 32, 8, 4, 1e-3, 7L);
+        double before = Evaluator.evaluate(spec, ModelGraph.build(spec, false, true, 7L).params(),
+                Fixtures.validStream(), EvalRequest.sampled(32, 8, 4, 1e-3, 7L), EvalProgress.NONE).natsPerToken();
 
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -83,7 +83,7 @@ class TrainerResumeTest {
                 .train().lastCheckpoint();
 
         ModelSpec base = Fixtures.spec(16);
-        ModelSpec otherName = new ModelSpec(base.backbone(), base.parameterization(), base.schedule(), base.vocabSize(),
+        ModelSpec otherName = new ModelSpec(base.backbone(), base.objective(), base.schedule(), base.vocabSize(),
                 base.maskId(), "dit/subs/loglinear");
         CheckpointException e1 = assertThrows(CheckpointException.class, () -> new Trainer(otherName,
                 config.withSteps(4), Fixtures.trainStream(), Fixtures.validStream(), dirB, null).resume(ckpt));
@@ -103,8 +103,8 @@ class TrainerResumeTest {
                 () -> InferenceModel.create(Fixtures.spec(24), loaded));
         assertTrue(e6.getMessage().contains("'emb' has shape [8, 16]"), e6.getMessage());
         int[][] xt = {{Fixtures.MASK, 1, 2, Fixtures.MASK}};
-        assertArrayEquals(InferenceModel.create(base, loaded.emaParams()).logProbs(xt, new double[1]).data().asFloat(),
-                InferenceModel.create(base, loaded).logProbs(xt, new double[1]).data().asFloat(), 0f);
+        assertArrayEquals(InferenceModel.create(base, loaded.emaParams()).outputArray(xt, new double[1]).data().asFloat(),
+                InferenceModel.create(base, loaded).outputArray(xt, new double[1]).data().asFloat(), 0f);
 
         TrainConfig smallerBatch = new TrainConfig(4, 4, 32, 1e-2, 5, 0.9, 0.999, 0.0, 1.0, 0.99, 1e-3, 1, 0, 8, 4, 0,
                 0, 7L);

@@ -1,29 +1,52 @@
 package org.mdlm.api.model;
 
 import java.util.Objects;
+import org.mdlm.api.domain.Vocabulary;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
  * What a backbone receives when it adds itself to a graph.
  *
- * @param xt noisy tokens, INT32 placeholder of shape [B, L] (the mask token is {@code vocabSize - 1}
- *           or whatever the domain says; the backbone does not need to know)
+ * @param xt input tokens, INT32 placeholder of shape [B, L] (noisy tokens for diffusion objectives,
+ *           shifted clean tokens for autoregressive ones; the backbone does not need to know)
  * @param sigma total noise per sequence, FLOAT placeholder of shape [B]; zeros when the engine
  *              knows the backbone is not time-conditioned
- * @param vocabSize number of token ids including the mask token (the logits' last dimension)
+ * @param valid FLOAT placeholder [B, L], 1 at real tokens and 0 at padding, or null when the
+ *              vocabulary has no padding (every position is valid); a backbone must keep padded
+ *              positions out of every other position's output (e.g. as attention keys)
+ * @param attention which positions may attend to which (bidirectional or causal)
+ * @param vocabulary the token layout: size (the logits' last dimension), mask, pad, complement
  * @param training true for the training graph (dropout active), false for evaluation and sampling
  * @param initSeed seed for the initial parameter values
  * @param feeds where to declare extra per-call placeholders (rotary tables, dropout masks)
  */
-public record BackboneInputs(SDVariable xt, SDVariable sigma, int vocabSize, boolean training, long initSeed,
-                             GraphFeeds feeds) {
+public record BackboneInputs(SDVariable xt, SDVariable sigma, SDVariable valid, AttentionPattern attention,
+                             Vocabulary vocabulary, boolean training, long initSeed, GraphFeeds feeds) {
+
     /** Validates the inputs. */
     public BackboneInputs {
         Objects.requireNonNull(xt, "xt");
         Objects.requireNonNull(sigma, "sigma");
+        Objects.requireNonNull(attention, "attention");
+        Objects.requireNonNull(vocabulary, "vocabulary");
         Objects.requireNonNull(feeds, "feeds");
-        if (vocabSize < 2) {
-            throw new IllegalArgumentException("vocabSize must be at least 2, got " + vocabSize);
+        if (vocabulary.size() < 2) {
+            throw new IllegalArgumentException("vocabulary size must be at least 2, got " + vocabulary.size());
         }
+    }
+
+    /**
+     * Inputs for a bidirectional backbone without padding over a plain vocabulary of {@code vocabSize}
+     * ids whose last id is the mask.
+     */
+    public BackboneInputs(SDVariable xt, SDVariable sigma, int vocabSize, boolean training, long initSeed,
+                          GraphFeeds feeds) {
+        this(xt, sigma, null, AttentionPattern.BIDIRECTIONAL, Vocabulary.of(vocabSize, vocabSize - 1), training,
+                initSeed, feeds);
+    }
+
+    /** Number of token ids including the mask token (the logits' last dimension). */
+    public int vocabSize() {
+        return vocabulary.size();
     }
 }

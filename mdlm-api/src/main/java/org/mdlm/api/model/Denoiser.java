@@ -1,11 +1,15 @@
 package org.mdlm.api.model;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.mdlm.api.schedule.NoiseSchedule;
 
 /**
- * What a sampler sees of a trained model: log p(x0 | xt) for a batch of noisy sequences.
+ * What a sampler sees of a trained model: one evaluation on a batch of token sequences, returning
+ * a typed float table (see {@link DenoiserOutputKind}), plus what the model was trained with.
  */
 public interface Denoiser {
+
+    /** What {@link #evaluate} returns. */
+    DenoiserOutputKind kind();
 
     /** Number of token ids including the mask. */
     int vocabSize();
@@ -16,12 +20,20 @@ public interface Denoiser {
     /** Whether outputs depend on sigma; when false a sampler may reuse them while xt is unchanged. */
     boolean timeConditioned();
 
+    /** The noise schedule the model was trained with. */
+    NoiseSchedule schedule();
+
+    /** The sequence length the model was trained on (longer requests need a semi-autoregressive sampler). */
+    int trainedLength();
+
     /**
-     * Computes log p(x0 | xt).
+     * Evaluates the model.
      *
-     * @param xt noisy tokens [B][L]
-     * @param sigma total noise per sequence [B]
-     * @return FLOAT array [B, L, V]; at unmasked positions it carries the observed token over
+     * @param xt token sequences [B][L] (noisy for diffusion models; shifted inputs for autoregressive ones)
+     * @param sigma total noise per sequence [B] (ignored by models that are not time-conditioned)
+     * @return the output table [B, L, V] of kind {@link #kind()}
+     * @throws IllegalArgumentException if rows differ in length, a token is out of range or sigma has
+     *                                  the wrong length
      */
-    INDArray logProbs(int[][] xt, double[] sigma);
+    DenoiserOutput evaluate(int[][] xt, double[] sigma);
 }

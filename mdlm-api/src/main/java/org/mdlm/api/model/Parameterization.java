@@ -1,51 +1,80 @@
 package org.mdlm.api.model;
 
-import org.mdlm.api.schedule.NoiseSchedule;
+import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * Turns a backbone's logits into log p(x0 | xt) and a training loss (e.g. SUBS).
+ * An objective (the "parameterization" of a model: SUBS, D3PM, SEDD, AR, ...). It owns its whole
+ * route, and the engine runs whatever route it is given:
+ * <ol>
+ *   <li>{@link #drawTimes}: which times a batch is noised at (continuous antithetic, discrete steps, none);</li>
+ *   <li>{@link #corrupt}: how a clean batch becomes the backbone's input, which positions count, and
+ *       the per-sequence values its loss graph reads;</li>
+ *   <li>{@link #tokenLoss}: the per-token loss terms [B, L] in nats from a {@link LossContext}; the
+ *       engine averages them over the counted positions only;</li>
+ *   <li>{@link #denoiserOutput}: what a sampler receives, of kind {@link #outputKind()}.</li>
+ * </ol>
+ * Training and evaluation call the same route. The network knows nothing of the objective except
+ * the {@link #attention() attention pattern} it asks for.
  */
 public interface Parameterization {
 
-    /**
-     * Builds log p(x0 | xt) of shape [B, L, V] from raw logits.
-     *
-     * @param logits raw backbone output [B, L, V]
-     * @param xt noisy tokens, INT32 [B, L]
-     * @param maskId id of the mask token
-     */
-    SDVariable logProbs(SameDiff sd, SDVariable logits, SDVariable xt, int maskId);
+    /** What {@link #denoiserOutput} means. */
+    DenoiserOutputKind outputKind();
 
-    /**
-     * Builds the per-token loss [B, L]: the contribution of each position to the NELBO in nats,
-     * already multiplied by its sequence's weight.
-     *
-     * @param logProbs output of {@link #logProbs}
-     * @param x0 clean tokens, INT32 [B, L]
-     * @param xt noisy tokens, INT32 [B, L]
-     * @param weight per-sequence loss weight [B] (see {@link #lossWeight})
-     */
-    SDVariable tokenLoss(SameDiff sd, SDVariable logProbs, SDVariable x0, SDVariable xt, SDVariable weight,
-                         int maskId);
-
-    /**
-     * Builds the same per-token loss as {@code tokenLoss(sd, logProbs(sd, logits, xt, maskId), ...)},
-     * which is the default, straight from the logits. The training graph uses this method, so a
-     * parameterization may override it with a graph that skips work the loss does not need (SUBS
-     * skips the carry-over of unmasked rows, whose loss is zero anyway).
-     *
-     * @param logits raw backbone output [B, L, V]
-     * @param x0 clean tokens, INT32 [B, L]
-     * @param xt noisy tokens, INT32 [B, L]
-     * @param weight per-sequence loss weight [B]
-     */
-    default SDVariable tokenLossFromLogits(SameDiff sd, SDVariable logits, SDVariable x0, SDVariable xt,
-                                           SDVariable weight, int maskId) {
-        return tokenLoss(sd, logProbs(sd, logits, xt, maskId), x0, xt, weight, maskId);
+    /** The attention pattern the backbone must use. */
+    default AttentionPattern attention() {
+        return AttentionPattern.BIDIRECTIONAL;
     }
 
-    /** The weight of a sequence noised at time t, e.g. dsigma(t) / expm1(sigma(t)) for SUBS. */
-    double lossWeight(NoiseSchedule schedule, double t);
+    /** True when the loss is the exact negative log-likelihood (AR), false when it is a bound (NELBO). */
+    default boolean exactLikelihood() {
+        return false;
+    }
+
+    /**
+     * False when {@link #corrupt} is deterministic (no times, no masks), so one evaluation pass per
+     * sequence gives the exact figure and repeats add nothing.
+     */
+    default boolean drawsNoise() {
+        return true;
+    }
+
+    /** The sampler to use when the configured one cannot read {@link #outputKind()}. */
+    default String preferredSampler() {
+        return "ddpm_cache";
+    }
+
+    /**
+     * Draws the times of {@code n} sequences (a training batch, or the repeats of one evaluation window).
+     *
+     * @param rng the only source of randomness
+     */
+    double[] drawTimes(int n, RouteContext context, SplittableRandom rng);
+
+    /**
+     * Turns clean sequences into what the graph is fed.
+     *
+     * @param x0 clean tokens [B][L]; not modified
+     * @param valid which positions are real tokens [B][L], or null when none is padding
+     * @param t the times from {@link #drawTimes}
+     * @param rng the only source of randomness
+     */
+    Corruption corrupt(int[][] x0, boolean[][] valid, double[] t, RouteContext context, SplittableRandom rng);
+
+    /**
+     * Builds the per-token loss [B, L] in nats. Values at positions that do not count are ignored
+     * (multiplied by 0), so they must be finite.
+     */
+    SDVariable tokenLoss(SameDiff sd, LossContext context);
+
+    /**
+     * Builds what a sampler reads, [B, L, V] of kind {@link #outputKind()}, from the raw logits.
+     *
+     * @param logits raw backbone output [B, L, V]
+     * @param xt the backbone's input tokens, INT32 [B, L]
+     * @param maskId id of the mask token
+     */
+    SDVariable denoiserOutput(SameDiff sd, SDVariable logits, SDVariable xt, int maskId);
 }

@@ -1,10 +1,12 @@
 package org.mdlm.backbones.dit;
 
+import org.mdlm.api.model.AttentionPattern;
 import org.mdlm.api.model.Backbone;
 import org.mdlm.api.model.BackboneInputs;
 import org.mdlm.api.model.GraphFeeds;
 import org.mdlm.backbones.layers.Activations;
 import org.mdlm.backbones.layers.AdaLn;
+import org.mdlm.backbones.layers.AttentionBias;
 import org.mdlm.backbones.layers.LayerNorm;
 import org.mdlm.backbones.layers.Linear;
 import org.mdlm.backbones.layers.ParamFactory;
@@ -34,6 +36,8 @@ public final class Dit implements Backbone {
     public static final String ROTARY_SIN = "rotary_sin";
     /** Prefix of the dropout mask placeholders. */
     public static final String DROPOUT_PREFIX = "dropout.";
+    /** Name of the causal attention bias placeholder [B, heads, L, L] (causal graphs only). */
+    public static final String CAUSAL_BIAS = "attn_bias.causal";
     /** Name of the placeholder holding the embedding rows of x_t ([B, L, hidden], a row lookup feed). */
     public static final String EMBEDDED_ROWS = "vocab_embed.rows";
 
@@ -98,13 +102,30 @@ public final class Dit implements Backbone {
             feeds.placeholder(ROTARY_COS, type, 4, Rotary.cosTable(config.heads(), config.headDim(), type)),
             feeds.placeholder(ROTARY_SIN, type, 4, Rotary.sinTable(config.heads(), config.headDim(), type))
         };
+        SDVariable bias = attentionBias(sd, in, feeds);
         GraphFeeds dropoutFeeds = in.training() && config.dropout() > 0 ? feeds : null;
         for (int b = 0; b < blocks.length; b++) {
-            x = blocks[b].apply(x, c, rotary, shapes, dropoutFeeds, type, ACTIVATION_PREFIX + "block" + b);
+            x = blocks[b].apply(x, c, rotary, bias, shapes, dropoutFeeds, type, ACTIVATION_PREFIX + "block" + b);
         }
 
         SDVariable[] m = finalAdaLn.chunks(c);
         return output.apply3d(normFinal.applyModulated(x, m[0], m[1], shapes), shapes);
+    }
+
+    /**
+     * The additive attention bias the inputs ask for: the causal mask (a full-size feed), the padded
+     * keys (from the validity mask), both, or null for plain bidirectional attention.
+     */
+    private SDVariable attentionBias(SameDiff sd, BackboneInputs in, GraphFeeds feeds) {
+        SDVariable bias = null;
+        if (in.attention() == AttentionPattern.CAUSAL) {
+            bias = feeds.placeholder(CAUSAL_BIAS, type, 4, AttentionBias.causal(config.heads(), type));
+        }
+        if (in.valid() != null) {
+            SDVariable keys = AttentionBias.keyPadding(sd, in.valid(), type);
+            bias = bias == null ? keys : bias.add(keys);
+        }
+        return bias;
     }
 
     private SDVariable asType(SDVariable sigma) {

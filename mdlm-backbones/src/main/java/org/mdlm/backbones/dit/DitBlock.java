@@ -51,12 +51,13 @@ final class DitBlock {
      * @param x residual stream [B, L, H]
      * @param c conditioning [B, condDim] (after the SiLU)
      * @param rotary cos and sin tables [B, heads, L, D/2]
+     * @param attentionBias added to the attention scores (causal mask, padded keys), or null
      * @param feeds where dropout masks are declared, or null when dropout is off
      * @param type floating-point type of the dropout masks
      * @param outputName name of the block's output variable
      */
-    SDVariable apply(SDVariable x, SDVariable c, SDVariable[] rotary, Shapes shapes, GraphFeeds feeds,
-                     DataType type, String outputName) {
+    SDVariable apply(SDVariable x, SDVariable c, SDVariable[] rotary, SDVariable attentionBias, Shapes shapes,
+                     GraphFeeds feeds, DataType type, String outputName) {
         SDVariable[] m = adaLn.chunks(c);
         SDVariable shiftMsa = m[0];
         SDVariable scaleMsa = m[1];
@@ -66,7 +67,7 @@ final class DitBlock {
         SDVariable gateMlp = m[5];
 
         SDVariable h = norm1.applyModulated(x, shiftMsa, scaleMsa, shapes);
-        SDVariable attn = attention.apply(attnQkv.apply3d(h, shapes), rotary[0], rotary[1], shapes);
+        SDVariable attn = attention.apply(attnQkv.apply3d(h, shapes), rotary[0], rotary[1], shapes, attentionBias);
         SDVariable branch = dropout(attnOut.apply3d(attn, shapes), feeds, "attn", type);
         x = x.add(shapes.overPositions(gateMsa).mul(branch));
 

@@ -5,10 +5,11 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * Bidirectional multi-head self-attention with rotary q and k, from a packed qkv tensor.
+ * Multi-head self-attention with rotary q and k, from a packed qkv tensor; bidirectional unless
+ * given an {@link AttentionBias} (causal, key padding).
  *
  * <p>qkv [B, L, 3H] is ordered (three, head, d): q = [0, H), k = [H, 2H), v = [2H, 3H), each
- * head-major. Scores are scaled by 1/sqrt(D), no mask; heads are concatenated head-major.
+ * head-major. Scores are scaled by 1/sqrt(D) and get the optional bias; heads are concatenated head-major.
  */
 public final class RotaryAttention {
 
@@ -37,11 +38,25 @@ public final class RotaryAttention {
      * @return attention output [B, L, H] before the output projection
      */
     public SDVariable apply(SDVariable qkv, SDVariable cos, SDVariable sin, Shapes shapes) {
+        return apply(qkv, cos, sin, shapes, null);
+    }
+
+    /**
+     * Attends with an additive bias on the scores (see {@link AttentionBias}): causal masking,
+     * padded keys.
+     *
+     * @param bias added to the scaled scores [B, nh, L, L] before the softmax (broadcastable), or null
+     * @return attention output [B, L, H] before the output projection
+     */
+    public SDVariable apply(SDVariable qkv, SDVariable cos, SDVariable sin, Shapes shapes, SDVariable bias) {
         int hidden = heads * headDim;
         SDVariable q = Rotary.apply(splitHeads(slice(qkv, 0, hidden), shapes), cos, sin, headDim);
         SDVariable k = Rotary.apply(splitHeads(slice(qkv, hidden, 2 * hidden), shapes), cos, sin, headDim);
         SDVariable v = splitHeads(slice(qkv, 2 * hidden, 3 * hidden), shapes);
         SDVariable scores = sd.mmul(q, k, false, true, false).mul(1.0 / Math.sqrt(headDim));
+        if (bias != null) {
+            scores = scores.add(bias);
+        }
         SDVariable probs = sd.nn.softmax(scores, 3);
         SDVariable o = sd.mmul(probs, v); // [B, nh, L, D]
         return shapes.toBatchLength(sd.permute(o, 0, 2, 1, 3), hidden);

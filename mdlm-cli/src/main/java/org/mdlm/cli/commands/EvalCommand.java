@@ -2,35 +2,50 @@ package org.mdlm.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mdlm.api.domain.Split;
+import org.mdlm.api.domain.TokenStream;
+import org.mdlm.cli.config.ConfigException;
 import org.mdlm.cli.config.ConfigResolver;
 import org.mdlm.cli.run.EvalProgressDisplay;
 import org.mdlm.cli.run.Reports;
+import org.mdlm.engine.EvalRequest;
+import org.mdlm.engine.EvalResult;
 import org.mdlm.engine.Evaluator;
+import org.mdlm.engine.InferenceModel;
 import org.mdlm.engine.TrainConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code mdlm eval}: the NELBO bound of a trained run on a split. */
+/** {@code mdlm eval}: a trained model's loss on a split, with its standard error. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a trained run's NELBO (nats/token, bits/char, perplexity bound) on a split.")
+        description = {"Evaluate a trained model on a split: nats/token (± standard error over windows), bits/char",
+                "for character domains, and perplexity; a NELBO bound for diffusion objectives, the exact NLL for ar.",
+                "By default the run's own periodic evaluation (evenly spaced windows, several times each);",
+                "--full evaluates every non-overlapping window, as the reference does (comparable with papers)."})
 public final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "The run folder.")
-    Path run;
+    @Mixin
+    ModelSource source;
     @Option(names = "--split", defaultValue = "valid", description = "valid or test (default: ${DEFAULT-VALUE}).")
     String split;
-    @Option(names = "--windows", description = "Number of evaluation windows (default: the run's train.eval_windows).")
+    @Option(names = "--full", description = "Every non-overlapping window of the split (default: one time per window).")
+    boolean full;
+    @Option(names = "--windows", description = "Evenly spaced windows (default: the run's train.eval_windows).")
     Integer windows;
-    @Option(names = "--t-samples", description = "Noise levels per window (default: the run's train.eval_t_samples).")
+    @Option(names = "--t-samples", description = "Noise levels per window (default: the run's train.eval_t_samples, "
+            + "or 1 with --full).")
     Integer tSamples;
-    @Option(names = "--raw", description = "Use the raw weights instead of the EMA weights.")
-    boolean raw;
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override domain settings, e.g. domain.data=PATH when the data moved.")
+    List<String> overrides = new ArrayList<>();
     @Spec
     CommandSpec spec;
 
@@ -49,25 +64,31 @@ public final class EvalCommand implements Callable<Integer> {
         Split s = switch (split) {
             case "valid" -> Split.VALID;
             case "test" -> Split.TEST;
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--split must be valid or test, not '" + split + "'");
+            default -> throw new ParameterException(spec.commandLine(), "--split must be valid or test, not '" + split + "'");
         };
-        RunModels models = RunModels.load(run, resolver, mapper);
-        TrainConfig t = models.config().train();
-        double nats;
+        if (full && windows != null) {
+            throw new ParameterException(spec.commandLine(), "--full evaluates every window; drop --windows");
+        }
+        for (String o : overrides) {
+            if (!o.startsWith("domain.")) {
+                throw new ConfigException("mdlm eval only takes domain.* overrides, not '" + o + "'");
+            }
+        }
+        LoadedModel model = LoadedModel.load(source, overrides, resolver, mapper);
+        InferenceModel.check(model.spec(), model.checkpoint());
+        TrainConfig t = model.config().train();
+        EvalRequest request = full
+                ? EvalRequest.fullSplit(t.seqLen(), tSamples == null ? 1 : tSamples, t.samplingEps(), t.seed())
+                : EvalRequest.sampled(t.seqLen(), windows == null ? t.evalWindows() : windows,
+                        tSamples == null ? t.evalTSamples() : tSamples, t.samplingEps(), t.seed());
+        TokenStream data = model.pipeline().domain().read(s);
+        EvalResult r;
         try (EvalProgressDisplay progress = EvalProgressDisplay.open(spec.commandLine().getErr())) {
-            nats = Evaluator.natsPerToken(models.pipeline().modelSpec(models.config()),
-                    raw ? models.checkpoint().params() : models.checkpoint().emaParams(),
-                    models.pipeline().domain().read(s), t.seqLen(), windows == null ? t.evalWindows() : windows,
-                    tSamples == null ? t.evalTSamples() : tSamples, t.samplingEps(), t.seed(), progress);
+            r = Evaluator.evaluate(model.spec(), model.weights(), data, request, progress);
         }
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "%s (step %d): %.4f nats/token", split, models.checkpoint().step(), nats));
-        if (models.pipeline().domain().characterLevel()) {
-            sb.append(String.format(Locale.ROOT, ", %.4f bits/char", Reports.bitsPerToken(nats)));
-        }
-        sb.append(String.format(Locale.ROOT, ", perplexity <= %.3f", Math.exp(nats)));
-        spec.commandLine().getOut().println(sb);
+        spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s (step %d, %s weights, %d windows x %d): %s",
+                split, model.checkpoint().step(), model.useRawWeights() ? "raw" : "EMA", r.windows(),
+                r.sequences() / r.windows(), Reports.evaluation(r, model.pipeline().domain().characterLevel())));
         return 0;
     }
 }

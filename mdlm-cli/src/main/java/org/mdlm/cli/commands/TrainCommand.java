@@ -13,6 +13,7 @@ import org.mdlm.cli.run.CorpusSplits;
 import org.mdlm.cli.run.Pipeline;
 import org.mdlm.cli.run.RunDirectory;
 import org.mdlm.cli.run.TrainingSession;
+import org.mdlm.engine.Checkpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,10 @@ public final class TrainCommand implements Callable<Integer> {
     OutputOptions output;
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in this folder.")
     Path resume;
+    @Option(names = "--init-from", paramLabel = "FILE",
+            description = "Fine-tune: start a new run (step 0, fresh optimizer) from this checkpoint's EMA weights; "
+                    + "the model must have the same parameter names and shapes.")
+    Path initFrom;
     @Spec
     CommandSpec spec;
 
@@ -51,6 +56,9 @@ public final class TrainCommand implements Callable<Integer> {
         ResolvedConfig cfg;
         RunDirectory dir = null;
         Path from = null;
+        if (resume != null && initFrom != null) {
+            throw new ConfigException("--resume continues a run and --init-from starts a new one; give one of them");
+        }
         if (resume != null) {
             dir = RunDirectory.open(resume, mapper);
             ObjectNode tree = dir.readConfig();
@@ -67,8 +75,14 @@ public final class TrainCommand implements Callable<Integer> {
             dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper);
         }
         spec.commandLine().getErr().println("run folder: " + dir.path());
-        Map<String, Object> summary = training.train(cfg, pipeline, data, dir, from, resume != null ? "train --resume" : "train",
-                spec.commandLine().getErr());
+        Checkpoint init = initFrom == null ? null : Checkpoint.load(initFrom);
+        if (init != null) {
+            spec.commandLine().getErr().println("fine-tuning from " + initFrom + " (step " + init.step() + ", model "
+                    + init.description() + ")");
+        }
+        Map<String, Object> summary = training.train(cfg, pipeline, data, dir, from, init,
+                resume != null ? "train --resume" : initFrom != null ? "train --init-from" : "train",
+                spec.commandLine().getErr()).summary();
         spec.commandLine().getOut().println(Summaries.describe(summary));
         spec.commandLine().getOut().println("run folder: " + dir.path());
         return 0;

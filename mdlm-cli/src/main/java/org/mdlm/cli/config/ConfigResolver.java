@@ -15,9 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.mdlm.api.model.Parameterization;
 import org.mdlm.api.plugin.ExtensionPoint;
+import org.mdlm.api.plugin.PluginException;
 import org.mdlm.api.plugin.PluginRegistry;
 import org.mdlm.api.plugin.Provider;
+import org.mdlm.api.sampling.Sampler;
 import org.mdlm.engine.TrainConfig;
 
 /**
@@ -107,6 +110,7 @@ public final class ConfigResolver {
             out.setAll((ObjectNode) mapper.valueToTree(record));
             resolved.set(section, out);
         }
+        fitSampler(providers, components, resolved);
         TrainConfig train = bind(ConfigSections.TRAIN, objectOrEmpty(tree, ConfigSections.TRAIN),
                 TrainConfig.defaults(), TrainConfig.class);
         SampleSettings sample = bind(ConfigSections.SAMPLE, objectOrEmpty(tree, ConfigSections.SAMPLE),
@@ -114,6 +118,38 @@ public final class ConfigResolver {
         resolved.set(ConfigSections.TRAIN, mapper.valueToTree(train));
         resolved.set(ConfigSections.SAMPLE, mapper.valueToTree(sample));
         return new ResolvedConfig(resolved, providers, components, train, sample);
+    }
+
+    /**
+     * When the configured sampler cannot read what the objective's denoiser returns (e.g. ddpm_cache
+     * with the ar objective), the objective's own sampler replaces it with its defaults; the
+     * resolved config records the replacement.
+     */
+    private void fitSampler(Map<ExtensionPoint, Provider<?, ?>> providers, Map<ExtensionPoint, Record> components,
+                            ObjectNode resolved) {
+        Parameterization objective = (Parameterization) providers.get(ExtensionPoint.PARAMETERIZATION)
+                .createFromRecord(components.get(ExtensionPoint.PARAMETERIZATION));
+        Sampler sampler = (Sampler) providers.get(ExtensionPoint.SAMPLER)
+                .createFromRecord(components.get(ExtensionPoint.SAMPLER));
+        if (sampler.reads().contains(objective.outputKind())) {
+            return;
+        }
+        String preferred = objective.preferredSampler();
+        Provider<?, ?> provider;
+        try {
+            provider = registry.find(ExtensionPoint.SAMPLER, preferred);
+        } catch (PluginException e) {
+            throw new ConfigException("sampler '" + providers.get(ExtensionPoint.SAMPLER).name() + "' cannot read "
+                    + objective.outputKind().label() + ", and the objective's own sampler '" + preferred
+                    + "' is not installed; set sampler.type to a sampler that reads them", e);
+        }
+        Record record = provider.defaultConfig();
+        providers.put(ExtensionPoint.SAMPLER, provider);
+        components.put(ExtensionPoint.SAMPLER, record);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("type", provider.name());
+        out.setAll((ObjectNode) mapper.valueToTree(record));
+        resolved.set(ConfigSections.SAMPLER, out);
     }
 
     private ObjectNode objectOrEmpty(ObjectNode tree, String section) {

@@ -11,6 +11,8 @@ public final class ConfigSections {
     public static final Map<String, ExtensionPoint> COMPONENTS;
     /** Training settings. */
     public static final String TRAIN = "train";
+    /** The sampler section. */
+    public static final String SAMPLER = "sampler";
     /** Post-training sampling settings. */
     public static final String SAMPLE = "sample";
     /** Free text describing the preset. */

@@ -86,10 +86,12 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
         ObjectNode n = mapper.createObjectNode();
         n.put("step", m.step());
         n.put("val_nats_per_token", m.natsPerToken());
+        n.put("val_se", m.result().standardError());
         if (characterLevel) {
             n.put("val_bpc", Reports.bitsPerToken(m.natsPerToken()));
         }
         n.put("val_ppl", Math.exp(m.natsPerToken()));
+        n.put("val_exact", m.result().exact());
         n.put("ema", m.ema());
         write(n);
     }

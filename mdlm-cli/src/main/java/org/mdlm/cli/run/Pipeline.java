@@ -31,13 +31,12 @@ public record Pipeline(Domain domain, NoiseSchedule schedule, Parameterization p
                 (Sampler) config.create(ExtensionPoint.SAMPLER));
     }
 
-    /** The model the training engine builds: backbone, parameterization, schedule and vocabulary. */
+    /** The model the training engine builds: backbone, objective, schedule and vocabulary. */
     public ModelSpec modelSpec(ResolvedConfig config) {
         String description = config.providerName(ExtensionPoint.BACKBONE) + "/"
                 + config.providerName(ExtensionPoint.PARAMETERIZATION) + "/"
                 + config.providerName(ExtensionPoint.SCHEDULE) + "/"
                 + config.providerName(ExtensionPoint.DOMAIN);
-        return new ModelSpec(backbone, parameterization, schedule, domain.vocabulary().size(),
-                domain.vocabulary().maskId(), description);
+        return new ModelSpec(backbone, parameterization, schedule, domain.vocabulary(), description);
     }
 }

@@ -29,10 +29,8 @@ public final class ProgressReporter implements TrainingListener {
 
     @Override
     public void onEval(EvalMetrics m) {
-        String bpc = characterLevel
-                ? String.format(Locale.ROOT, "  %.4f bits/char", Reports.bitsPerToken(m.natsPerToken())) : "";
-        out.printf(Locale.ROOT, "eval step %d%s: %.4f nats/token%s  ppl<=%.3f%n", m.step(), m.ema() ? " (EMA)" : "",
-                m.natsPerToken(), bpc, Math.exp(m.natsPerToken()));
+        out.printf(Locale.ROOT, "eval step %d%s: %s%n", m.step(), m.ema() ? " (EMA)" : "",
+                Reports.evaluation(m.result(), characterLevel));
     }
 
     @Override

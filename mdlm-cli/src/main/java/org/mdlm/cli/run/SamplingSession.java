@@ -26,20 +26,21 @@ public final class SamplingSession {
      * @return the decoded texts and statistics (network calls, seconds, mean unigram entropy)
      */
     public static Outcome sample(Pipeline pipeline, Denoiser denoiser, SampleSettings settings, PrintWriter progress) {
+        pipeline.sampler().checkReads(denoiser);
         long start = System.nanoTime();
         SampleRequest request = new SampleRequest(settings.batch(), settings.length(), settings.seed());
         SampleResult result;
         if (Terminal.interactive()) {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sample").setInitialMax(1)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-                result = pipeline.sampler().sample(denoiser, pipeline.schedule(), request, (step, total, calls) -> {
+                result = pipeline.sampler().sample(denoiser, request, (step, total, calls) -> {
                     bar.maxHint(total);
                     bar.stepTo(step);
                     bar.setExtraMessage(" " + calls + " network calls");
                 });
             }
         } else {
-            result = pipeline.sampler().sample(denoiser, pipeline.schedule(), request, (step, total, calls) -> {
+            result = pipeline.sampler().sample(denoiser, request, (step, total, calls) -> {
                 if (step == total || step % Math.max(1, total / 8) == 0) {
                     progress.printf("sampling step %d/%d (%d network calls)%n", step, total, calls);
                 }

@@ -1,5 +1,6 @@
 package org.mdlm.cli.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import org.mdlm.api.domain.TokenStream;
 import org.mdlm.api.plugin.PluginRegistry;
 import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.engine.Checkpoint;
+import org.mdlm.engine.ModelSpec;
 import org.mdlm.engine.TrainResult;
 import org.mdlm.engine.TrainingListener;
 import org.mdlm.engine.Trainer;
@@ -34,19 +36,21 @@ public final class TrainingSession {
     }
 
     /**
-     * Trains (or resumes) and returns the summary written to the run directory.
+     * Trains (or resumes, or fine-tunes) and writes the summary to the run directory.
      *
-     * @param resumeFrom checkpoint to continue from, or null for a fresh run
+     * @param resumeFrom checkpoint to continue from exactly, or null
+     * @param initFrom checkpoint whose weights start a new run (fresh optimizer, step 0), or null
      */
-    public Map<String, Object> train(ResolvedConfig config, Pipeline pipeline, CorpusSplits data, RunDirectory dir,
-                                     Path resumeFrom,
-                                     String command, PrintWriter progress) {
+    public TrainingOutcome train(ResolvedConfig config, Pipeline pipeline, CorpusSplits data, RunDirectory dir,
+                                 Path resumeFrom, Checkpoint initFrom, String command, PrintWriter progress) {
+        ModelSpec spec = pipeline.modelSpec(config);
+        Map<String, Object> provenance = Provenance.of(config, registry, command);
         dir.writeJson(RunDirectory.CONFIG, config.tree());
-        dir.writeJson("provenance.json", Provenance.of(config, registry, command));
+        dir.writeJson("provenance.json", provenance);
         boolean characterLevel = pipeline.domain().characterLevel();
         TokenStream train = data.train();
         TokenStream valid = data.valid();
-        progress.printf("model %s, %d steps of %d x %d tokens%n", pipeline.modelSpec(config).description(),
+        progress.printf("model %s, %d steps of %d x %d tokens%n", spec.description(),
                 config.train().steps(), config.train().batchSize(), config.train().seqLen());
         Checkpoint resumed = resumeFrom == null ? null : Checkpoint.load(resumeFrom);
         if (resumed != null) {
@@ -59,9 +63,8 @@ public final class TrainingSession {
             TrainingListener display = Terminal.interactive()
                     ? new TrainingProgressBar(config.train().steps(), startStep, characterLevel)
                     : new ProgressReporter(progress, config.train().steps(), characterLevel);
-            Listeners listeners = new Listeners(metrics, display);
-            Trainer trainer = new Trainer(pipeline.modelSpec(config), config.train(), train, valid, dir.checkpoints(),
-                    listeners);
+            Trainer trainer = new Trainer(spec, config.train(), train, valid, dir.checkpoints(),
+                    new Listeners(metrics, display)).withAttachments(attachments(config, provenance));
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 // Ctrl-C: let the trainer finish its step and write a checkpoint before the JVM exits.
@@ -74,7 +77,13 @@ public final class TrainingSession {
             }, "mdlm-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                result = resumed == null ? trainer.train() : trainer.resume(resumed);
+                if (resumed != null) {
+                    result = trainer.resume(resumed);
+                } else if (initFrom != null) {
+                    result = trainer.trainFrom(initFrom.emaParams());
+                } else {
+                    result = trainer.train();
+                }
             } finally {
                 if (display instanceof AutoCloseable c) {
                     closeQuietly(c);
@@ -89,7 +98,7 @@ public final class TrainingSession {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         try {
-            RunPlots.write(dir.metricsFile(), dir.path(), pipeline.modelSpec(config).description());
+            RunPlots.write(dir.metricsFile(), dir.path(), spec.description());
         } catch (IOException | RuntimeException e) {
             progress.println("warning: could not draw " + RunPlots.FILE + ": " + e);
         }
@@ -101,10 +110,21 @@ public final class TrainingSession {
             summary.put("val_bpc", Reports.bitsPerToken(result.valNatsPerToken()));
         }
         summary.put("val_ppl", Math.exp(result.valNatsPerToken()));
+        summary.put("val_is_bound", !spec.objective().exactLikelihood());
         summary.put("train_seconds", seconds);
         summary.put("checkpoint", dir.path().relativize(result.lastCheckpoint()).toString());
         dir.writeJson("summary.json", summary);
-        return summary;
+        return new TrainingOutcome(summary, result, spec);
+    }
+
+    /** The documents every checkpoint carries, so that the file alone rebuilds its model. */
+    private Map<String, String> attachments(ResolvedConfig config, Map<String, Object> provenance) {
+        try {
+            return Map.of(RunDirectory.CONFIG, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(config.tree()),
+                    "provenance.json", mapper.writerWithDefaultPrettyPrinter().writeValueAsString(provenance));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise the run's config: " + e.getOriginalMessage(), e);
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -27,6 +27,18 @@ public final class AbsorbingProcess {
      * @return new arrays x_t of the same shape as x0
      */
     public static int[][] mask(int[][] x0, double[] t, NoiseSchedule schedule, int maskId, SplittableRandom rng) {
+        return mask(x0, null, t, schedule, maskId, rng);
+    }
+
+    /**
+     * Masks a batch of sequences that may hold padding: positions where {@code valid} is false are
+     * never masked, but still consume their uniform, so the stream does not depend on padding.
+     *
+     * @param valid which positions are real tokens [B][L], or null when all are
+     * @see #mask(int[][], double[], NoiseSchedule, int, SplittableRandom)
+     */
+    public static int[][] mask(int[][] x0, boolean[][] valid, double[] t, NoiseSchedule schedule, int maskId,
+                               SplittableRandom rng) {
         if (t.length != x0.length) {
             throw new IllegalArgumentException("need one time per sequence: x0 has " + x0.length
                     + " rows but t has " + t.length + " entries");
@@ -37,7 +49,8 @@ public final class AbsorbingProcess {
             int[] row = x0[b];
             int[] out = new int[row.length];
             for (int i = 0; i < row.length; i++) {
-                out[i] = rng.nextDouble() < p ? maskId : row[i];
+                boolean masked = rng.nextDouble() < p;
+                out[i] = masked && (valid == null || valid[b][i]) ? maskId : row[i];
             }
             xt[b] = out;
         }

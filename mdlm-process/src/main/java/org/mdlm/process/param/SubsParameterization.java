@@ -1,11 +1,18 @@
 package org.mdlm.process.param;
 
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.mdlm.api.model.Corruption;
+import org.mdlm.api.model.DenoiserOutputKind;
+import org.mdlm.api.model.LossContext;
 import org.mdlm.api.model.Parameterization;
+import org.mdlm.api.model.RouteContext;
+import org.mdlm.process.forward.AbsorbingProcess;
+import org.mdlm.process.forward.AntitheticTimeSampler;
 import org.mdlm.api.schedule.NoiseSchedule;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 
 /**
  * The SUBS parameterization of MDLM (Sahoo et al. 2024).
@@ -19,6 +26,10 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  *       at masked positions and exactly 0 elsewhere.</li>
  * </ul>
  *
+ * <p>Its route: antithetic times in [eps, 1], absorbing masks drawn from the schedule (padded
+ * positions never masked, never counted), and the per-sequence weight computed in double precision
+ * and fed as the row input {@value #WEIGHT}.
+ *
  * <p>The graph avoids the ops whose gradients are broken in SameDiff M2.1: the log-softmax is written
  * out ({@code z - max - log(sum(exp(z - max)))}; the native {@code log_softmax} is slower, returns
  * -inf for the mask column and fails in gradient creation when given a dimension), and token
@@ -31,6 +42,9 @@ public final class SubsParameterization implements Parameterization {
      * {@code keepDims=true} over dimension -1 returns its values in a scrambled order.
      */
     static final int VOCAB_AXIS = 2;
+
+    /** Name of the per-sequence loss-weight row input. */
+    public static final String WEIGHT = "weight";
 
     private final double negInfinity;
 
@@ -46,6 +60,52 @@ public final class SubsParameterization implements Parameterization {
 
     /** {@inheritDoc} */
     @Override
+    public DenoiserOutputKind outputKind() {
+        return DenoiserOutputKind.CLEAN_LOG_PROBS;
+    }
+
+    /** {@inheritDoc} Antithetic (stratified) times in [eps, 1]. */
+    @Override
+    public double[] drawTimes(int n, RouteContext context, SplittableRandom rng) {
+        return AntitheticTimeSampler.sample(n, context.samplingEps(), rng);
+    }
+
+    /**
+     * {@inheritDoc} Absorbing masks with probability {@code 1 - alpha(t)} (one uniform per position,
+     * padded ones included, so the stream does not depend on padding) and the weight
+     * {@code dsigma(t) / expm1(sigma(t))} per sequence.
+     */
+    @Override
+    public Corruption corrupt(int[][] x0, boolean[][] valid, double[] t, RouteContext context,
+                              SplittableRandom rng) {
+        int[][] xt = AbsorbingProcess.mask(x0, valid, t, context.schedule(), context.vocabulary().maskId(), rng);
+        double[] weight = new double[t.length];
+        for (int b = 0; b < t.length; b++) {
+            weight[b] = lossWeight(context.schedule(), t[b]);
+        }
+        return new Corruption(xt, t, valid, Map.of(WEIGHT, weight));
+    }
+
+    /** {@inheritDoc} The training loss, straight from the logits (see {@link #tokenLossFromLogits}). */
+    @Override
+    public SDVariable tokenLoss(SameDiff sd, LossContext context) {
+        return tokenLossFromLogits(sd, context.logits(), context.x0(), context.xt(), context.rowInput(WEIGHT),
+                context.vocabulary().maskId());
+    }
+
+    /** {@inheritDoc} log p(x0 | x_t) with zero masking probability and carry-over ({@link #logProbs}). */
+    @Override
+    public SDVariable denoiserOutput(SameDiff sd, SDVariable logits, SDVariable xt, int maskId) {
+        return logProbs(sd, logits, xt, maskId);
+    }
+
+    /**
+     * Builds log p(x0 | xt) of shape [B, L, V] from raw logits: zero masking probability and carry-over.
+     *
+     * @param logits raw backbone output [B, L, V]
+     * @param xt noisy tokens, INT32 [B, L]
+     * @param maskId id of the mask token
+     */
     public SDVariable logProbs(SameDiff sd, SDVariable logits, SDVariable xt, int maskId) {
         DataType dt = logits.dataType();
         SDVariable columns = VocabIndicators.columns(sd, logits);
@@ -68,17 +128,16 @@ public final class SubsParameterization implements Parameterization {
         DataType dt = logits.dataType();
         SDVariable maskColumn = VocabIndicators.alongRows(sd, VocabIndicators.column(columns, maskId, dt), isMask);
         SDVariable z = logits.add(maskColumn.mul(negInfinity));
-        // The shift by the row maximum only keeps exp() in range; it cancels in the result, so no
-        // gradient is taken through it (this also avoids libnd4j's slow max backward).
-        SDVariable rowMax = VocabIndicators.alongVocab(sd,
-                new StopGradient(sd, sd.max(z, false, VOCAB_AXIS)).outputVariable(), columns, dt);
-        SDVariable shifted = z.sub(rowMax);
-        SDVariable logSumExp = sd.math.log(sd.sum(sd.math.exp(shifted), true, VOCAB_AXIS));
-        return shifted.sub(logSumExp);
+        return VocabIndicators.logSoftmax(sd, z, columns);
     }
 
-    /** {@inheritDoc} */
-    @Override
+    /**
+     * The per-token loss [B, L] from log p(x0 | xt): -log p(x0) times the sequence weight at masked
+     * positions, exactly 0 elsewhere.
+     *
+     * @param logProbs output of {@link #logProbs}
+     * @param weight per-sequence loss weight [B] (see {@link #lossWeight})
+     */
     public SDVariable tokenLoss(SameDiff sd, SDVariable logProbs, SDVariable x0, SDVariable xt, SDVariable weight,
                                 int maskId) {
         SDVariable columns = VocabIndicators.columns(sd, logProbs);
@@ -87,12 +146,12 @@ public final class SubsParameterization implements Parameterization {
     }
 
     /**
-     * {@inheritDoc} Here without the carry-over: the loss reads log p(x0 | x_t) only at masked
+     * The per-token loss of {@link #tokenLoss(SameDiff, SDVariable, SDVariable, SDVariable, SDVariable, int)}
+     * straight from the logits, without the carry-over: the loss reads log p(x0 | x_t) only at masked
      * positions, where it equals the normalized log-softmax, and is exactly 0 elsewhere, so the values
      * are those of {@link #tokenLoss} on {@link #logProbs} (the carried rows' entries are multiplied
      * by 0 either way) at ~6 fewer passes over [B, L, V] forward and 2 backward.
      */
-    @Override
     public SDVariable tokenLossFromLogits(SameDiff sd, SDVariable logits, SDVariable x0, SDVariable xt,
                                          SDVariable weight, int maskId) {
         DataType dt = logits.dataType();
@@ -113,12 +172,11 @@ public final class SubsParameterization implements Parameterization {
     }
 
     /**
-     * {@inheritDoc} Here {@code dsigma(t) / expm1(sigma(t))}, which is {@code 1/t} for the log-linear
-     * schedule.
+     * The weight of a sequence noised at time t: {@code dsigma(t) / expm1(sigma(t))}, which is
+     * {@code 1/t} for the log-linear schedule.
      *
      * @throws IllegalArgumentException if t is not positive (the weight is infinite at t = 0)
      */
-    @Override
     public double lossWeight(NoiseSchedule schedule, double t) {
         if (!(t > 0.0)) {
             throw new IllegalArgumentException("t must be > 0 for the SUBS loss weight, got " + t);

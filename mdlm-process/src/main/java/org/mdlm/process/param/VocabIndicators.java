@@ -2,6 +2,7 @@ package org.mdlm.process.param;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -53,5 +54,21 @@ final class VocabIndicators {
     static SDVariable alongRows(SameDiff sd, SDVariable column, SDVariable like) {
         SDVariable zeros = sd.expandDims(like.mul(0.0), SubsParameterization.VOCAB_AXIS);
         return zeros.add(column);
+    }
+
+    /**
+     * The log-softmax of {@code z} [B, L, V] over the vocabulary, written out as
+     * {@code z - max - log(sum(exp(z - max)))}. The shift by the row maximum only keeps exp() in
+     * range; it cancels in the result, so no gradient is taken through it (this also avoids libnd4j's
+     * slow max backward). The native {@code log_softmax} is slower here and returns -inf for a column
+     * at the stand-in for minus infinity.
+     */
+    static SDVariable logSoftmax(SameDiff sd, SDVariable z, SDVariable columns) {
+        SDVariable rowMax = alongVocab(sd,
+                new StopGradient(sd, sd.max(z, false, SubsParameterization.VOCAB_AXIS)).outputVariable(), columns,
+                z.dataType());
+        SDVariable shifted = z.sub(rowMax);
+        SDVariable logSumExp = sd.math.log(sd.sum(sd.math.exp(shifted), true, SubsParameterization.VOCAB_AXIS));
+        return shifted.sub(logSumExp);
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mdlm.api.model.Parameterization;
 import org.mdlm.process.schedule.LogLinearConfig;
 import org.mdlm.process.schedule.LogLinearSchedule;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -62,7 +61,7 @@ class SubsParityTest {
         Npy sigma = Npy.read(FIXTURES.resolve("sigma.npy"));
         Npy dsigma = Npy.read(FIXTURES.resolve("dsigma.npy"));
         LogLinearSchedule schedule = new LogLinearSchedule(new LogLinearConfig(1e-3));
-        Parameterization subs = new SubsParameterization(SubsConfig.defaults());
+        SubsParameterization subs = new SubsParameterization(SubsConfig.defaults());
         double[] weightFp32 = {3.3333330, 1.25};
         for (int b = 0; b < B; b++) {
             assertEquals(sigma.at(b), schedule.sigma(t.at(b)), 1e-6);
@@ -85,7 +84,7 @@ class SubsParityTest {
         SDVariable xtPh = sd.placeHolder("xt", DataType.INT32, -1, -1);
         SDVariable x0Ph = sd.placeHolder("x0", DataType.INT32, -1, -1);
         SDVariable wPh = sd.placeHolder("w", DataType.FLOAT, -1);
-        Parameterization subs = new SubsParameterization(SubsConfig.defaults());
+        SubsParameterization subs = new SubsParameterization(SubsConfig.defaults());
         SDVariable logp = subs.logProbs(sd, logitsPh, xtPh, MASK).rename("logp");
         SDVariable tokenLoss = subs.tokenLoss(sd, logp, x0Ph, xtPh, wPh, MASK).rename("tokenLoss");
         sd.mean(tokenLoss).rename("loss");

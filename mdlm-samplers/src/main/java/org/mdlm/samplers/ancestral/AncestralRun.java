@@ -149,7 +149,7 @@ final class AncestralRun {
             copy[b] = x[b].clone();
         }
         int length = x.length == 0 ? 0 : x[0].length;
-        last = LogProbTable.read(denoiser.logProbs(copy, sigma), x.length, length, vocab);
+        last = LogProbTable.read(denoiser.evaluate(copy, sigma), x.length, length, vocab);
         networkCalls++;
         changedSinceLast = false;
         return last;

@@ -1,18 +1,17 @@
 package org.mdlm.samplers.ancestral;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.mdlm.api.model.Denoiser;
 import org.mdlm.api.sampling.SampleRequest;
 import org.mdlm.api.sampling.SampleResult;
 import org.mdlm.api.sampling.Sampler;
 import org.mdlm.api.sampling.SamplingProgress;
-import org.mdlm.api.schedule.NoiseSchedule;
 
 /**
  * Ancestral sampling of a masked diffusion model (MDLM), optionally with caching.
  *
- * <p>Starts from all-mask sequences and walks {@link AncestralConfig#time(int) t_0 = 1 > ... >
+ * <p>Starts from all-mask sequences (or the request's initial ones, whose unmasked tokens stay fixed:
+ * an unmasked token is never changed) and walks {@link AncestralConfig#time(int) t_0 = 1 > ... >
  * t_steps = eps}. In the step from t to s a masked token becomes clean token v with probability
  * p(v | xt) (alpha(s) - alpha(t)) / (1 - alpha(t)) and stays masked with probability
  * (1 - alpha(s)) / (1 - alpha(t)); unmasked tokens never change. p(x0 | xt) is the denoiser's
@@ -54,17 +53,13 @@ public final class AncestralSampler implements Sampler {
 
     /** {@inheritDoc} */
     @Override
-    public SampleResult sample(Denoiser denoiser, NoiseSchedule schedule, SampleRequest request,
-                               SamplingProgress progress) {
+    public SampleResult sample(Denoiser denoiser, SampleRequest request, SamplingProgress progress) {
         Objects.requireNonNull(denoiser, "denoiser");
-        Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(request, "request");
+        checkReads(denoiser);
         SamplingProgress listener = progress == null ? SamplingProgress.NONE : progress;
-        int[][] x = new int[request.batch()][request.length()];
-        for (int[] row : x) {
-            Arrays.fill(row, denoiser.maskId());
-        }
-        AncestralRun run = new AncestralRun(denoiser, schedule, x, request.seed(), cache);
+        int[][] x = request.start(denoiser.maskId(), denoiser.vocabSize());
+        AncestralRun run = new AncestralRun(denoiser, denoiser.schedule(), x, request.seed(), cache);
         int steps = config.steps();
         for (int k = 0; k < steps; k++) {
             run.step(config.time(k), config.time(k + 1));

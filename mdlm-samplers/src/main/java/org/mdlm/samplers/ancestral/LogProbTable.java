@@ -1,7 +1,6 @@
 package org.mdlm.samplers.ancestral;
 
-import org.nd4j.linalg.api.buffer.DataBuffer;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.mdlm.api.model.DenoiserOutput;
 
 /**
  * One denoiser output, log p(x0 | xt) of shape [B, L, V], copied once into a flat Java array in
@@ -22,29 +21,17 @@ final class LogProbTable {
     /**
      * Reads a denoiser output after checking its shape.
      *
-     * @throws IllegalStateException if the array is not [batch, length, vocab]
+     * @throws IllegalStateException if the output is not [batch, length, vocab]
      */
-    static LogProbTable read(INDArray logp, int batch, int length, int vocab) {
-        if (logp == null) {
+    static LogProbTable read(DenoiserOutput out, int batch, int length, int vocab) {
+        if (out == null) {
             throw new IllegalStateException("the denoiser returned null instead of log p(x0 | xt)");
         }
-        long[] shape = logp.shape();
-        if (shape.length != 3 || shape[0] != batch || shape[1] != length || shape[2] != vocab) {
-            throw new IllegalStateException("the denoiser returned log p(x0 | xt) of shape "
-                    + java.util.Arrays.toString(shape) + ", expected [" + batch + ", " + length + ", " + vocab + "]");
+        if (out.batch() != batch || out.length() != length || out.vocab() != vocab) {
+            throw new IllegalStateException("the denoiser returned an output of shape [" + out.batch() + ", "
+                    + out.length() + ", " + out.vocab() + "], expected [" + batch + ", " + length + ", " + vocab + "]");
         }
-        long n = (long) batch * length * vocab;
-        if (n > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("log p(x0 | xt) has " + n + " entries, more than one Java array holds;"
-                    + " sample fewer or shorter sequences per request");
-        }
-        boolean direct = logp.ordering() == 'c' && !logp.isView() && logp.data().length() == n;
-        DataBuffer data = (direct ? logp : logp.dup('c')).data();
-        float[] values = data.asFloat();
-        if (values.length < n) {
-            throw new IllegalStateException("log p(x0 | xt) buffer holds " + values.length + " values, expected " + n);
-        }
-        return new LogProbTable(values, length, vocab);
+        return new LogProbTable(out.values(), length, vocab);
     }
 
     /** Offset of position (b, l) in {@link #values()}. */

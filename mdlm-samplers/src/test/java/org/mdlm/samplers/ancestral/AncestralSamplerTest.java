@@ -11,15 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mdlm.api.sampling.SampleRequest;
 import org.mdlm.api.sampling.SampleResult;
-import org.mdlm.api.schedule.NoiseSchedule;
 
 /** Whole runs of ddpm and ddpm_cache. */
 class AncestralSamplerTest {
 
-    private static final NoiseSchedule SCHEDULE = new LogLinearTestSchedule();
 
     private static SampleResult run(boolean cache, AncestralConfig config, FakeDenoiser d, SampleRequest r) {
-        return new AncestralSampler(config, cache).sample(d, SCHEDULE, r, null);
+        return new AncestralSampler(config, cache).sample(d, r, null);
     }
 
     private static void assertNoMask(int[][] tokens, int mask) {
@@ -149,7 +147,7 @@ class AncestralSamplerTest {
     void progressIsReportedAfterEveryStepAndAfterNoiseRemoval() {
         List<int[]> seen = new ArrayList<>();
         SampleResult r = new AncestralSampler(new AncestralConfig(5, 1e-5), false).sample(
-                FakeDenoiser.xtDependent(5, false), SCHEDULE, new SampleRequest(1, 4, 2L),
+                FakeDenoiser.xtDependent(5, false), new SampleRequest(1, 4, 2L),
                 (step, total, calls) -> seen.add(new int[] {step, total, calls}));
         assertEquals(6, seen.size());
         for (int k = 0; k < 6; k++) {

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mdlm.api.model.Denoiser;
+import org.mdlm.api.model.DenoiserOutput;
+import org.mdlm.api.model.DenoiserOutputKind;
 import org.mdlm.api.schedule.NoiseSchedule;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** One reverse step of {@link AncestralRun}: transition probabilities, carry-over, noise removal. */
 class AncestralStepTest {
@@ -147,11 +147,28 @@ class AncestralStepTest {
             }
 
             @Override
-            public INDArray logProbs(int[][] xt, double[] sigma) {
-                INDArray out = inner.logProbs(xt, sigma);
-                out.get(NDArrayIndex.all(), NDArrayIndex.all(),
-                        NDArrayIndex.point(inner.maskId())).assign(-0.01);
-                return out;
+            public DenoiserOutputKind kind() {
+                return inner.kind();
+            }
+
+            @Override
+            public NoiseSchedule schedule() {
+                return inner.schedule();
+            }
+
+            @Override
+            public int trainedLength() {
+                return inner.trainedLength();
+            }
+
+            @Override
+            public DenoiserOutput evaluate(int[][] xt, double[] sigma) {
+                DenoiserOutput out = inner.evaluate(xt, sigma);
+                float[] v = out.values().clone();
+                for (int i = inner.maskId(); i < v.length; i += inner.vocabSize()) {
+                    v[i] = -0.01f;
+                }
+                return new DenoiserOutput(out.kind(), out.batch(), out.length(), out.vocab(), v);
             }
         };
     }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mdlm.api.model.Denoiser;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.mdlm.api.model.DenoiserOutput;
+import org.mdlm.api.model.DenoiserOutputKind;
+import org.mdlm.api.schedule.NoiseSchedule;
 
 /** A hand-written denoiser for tests: a rule fills log-probabilities row by row; records its calls. */
 final class FakeDenoiser implements Denoiser {
@@ -15,6 +16,9 @@ final class FakeDenoiser implements Denoiser {
     interface Rule {
         void fill(int[] xtRow, int l, double sigma, float[] out);
     }
+
+    /** The schedule every fake reports (the tests' log-linear one). */
+    static final NoiseSchedule SCHEDULE = new LogLinearTestSchedule();
 
     private final int vocab;
     private final int maskId;
@@ -84,7 +88,22 @@ final class FakeDenoiser implements Denoiser {
     }
 
     @Override
-    public INDArray logProbs(int[][] xt, double[] sigma) {
+    public DenoiserOutputKind kind() {
+        return DenoiserOutputKind.CLEAN_LOG_PROBS;
+    }
+
+    @Override
+    public NoiseSchedule schedule() {
+        return SCHEDULE;
+    }
+
+    @Override
+    public int trainedLength() {
+        return 0;
+    }
+
+    @Override
+    public DenoiserOutput evaluate(int[][] xt, double[] sigma) {
         sigmas.add(sigma.clone());
         int[][] copy = new int[xt.length][];
         for (int b = 0; b < xt.length; b++) {
@@ -109,6 +128,6 @@ final class FakeDenoiser implements Denoiser {
                 System.arraycopy(row, 0, data, (b * length + l) * vocab, vocab);
             }
         }
-        return Nd4j.create(data, new long[] {batch, length, vocab}, 'c');
+        return new DenoiserOutput(DenoiserOutputKind.CLEAN_LOG_PROBS, batch, length, vocab, data);
     }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.mdlm.api.model.DenoiserOutput;
+import org.mdlm.api.model.DenoiserOutputKind;
 
 class LogProbTableTest {
 
@@ -27,32 +25,35 @@ class LogProbTableTest {
         }
     }
 
-    private static INDArray filled(int batch, int length, int vocab, char order) {
-        INDArray a = Nd4j.create(DataType.FLOAT, new long[] {batch, length, vocab}, order);
+    private static DenoiserOutput filled(int batch, int length, int vocab) {
+        float[] v = new float[batch * length * vocab];
         for (int b = 0; b < batch; b++) {
             for (int l = 0; l < length; l++) {
-                for (int v = 0; v < vocab; v++) {
-                    a.putScalar(new long[] {b, l, v}, value(b, l, v));
+                for (int k = 0; k < vocab; k++) {
+                    v[(b * length + l) * vocab + k] = value(b, l, k);
                 }
             }
         }
-        return a;
+        return new DenoiserOutput(DenoiserOutputKind.CLEAN_LOG_PROBS, batch, length, vocab, v);
     }
 
     @Test
-    void readsCOrderFOrderViewsAndDoubles() {
-        assertLayout(LogProbTable.read(filled(2, 3, 4, 'c'), 2, 3, 4), 2, 3, 4);
-        assertLayout(LogProbTable.read(filled(2, 3, 4, 'f'), 2, 3, 4), 2, 3, 4);
-        INDArray big = filled(3, 3, 4, 'c');
-        INDArray view = big.get(NDArrayIndex.interval(0, 2), NDArrayIndex.all(), NDArrayIndex.all());
-        assertLayout(LogProbTable.read(view, 2, 3, 4), 2, 3, 4);
-        assertLayout(LogProbTable.read(filled(2, 3, 4, 'c').castTo(DataType.DOUBLE), 2, 3, 4), 2, 3, 4);
+    void readsTheRowMajorLayout() {
+        assertLayout(LogProbTable.read(filled(2, 3, 4), 2, 3, 4), 2, 3, 4);
+        DenoiserOutput out = filled(2, 3, 4);
+        assertEquals(value(1, 2, 3), out.get(1, 2, 3), 0f);
     }
 
     @Test
     void wrongShapeFailsNamingBothShapes() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> LogProbTable.read(filled(2, 3, 4, 'c'), 2, 3, 5));
+                () -> LogProbTable.read(filled(2, 3, 4), 2, 3, 5));
         assertTrue(e.getMessage().contains("[2, 3, 4]") && e.getMessage().contains("[2, 3, 5]"), e.getMessage());
+    }
+
+    @Test
+    void anOutputOfTheWrongSizeIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new DenoiserOutput(DenoiserOutputKind.CLEAN_LOG_PROBS, 2, 3, 4, new float[23]));
     }
 }
