@@ -3,6 +3,8 @@ package org.mdlm.backbones.dit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.mdlm.api.domain.Vocabulary;
+import org.mdlm.api.model.AttentionPattern;
 import org.mdlm.api.model.BackboneInputs;
 import org.mdlm.engine.PlaceholderFeeds;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -20,11 +22,22 @@ final class DitGraph {
     final DataType type;
 
     DitGraph(DitConfig config, int vocab, boolean training, long seed, DataType type) {
+        this(config, vocab, training, seed, type, AttentionPattern.BIDIRECTIONAL, false);
+    }
+
+    /**
+     * A graph with the given attention pattern; with {@code padded}, also a FLOAT [B, L] placeholder
+     * {@code valid} (1 = real token, 0 = padding) and a vocabulary whose id {@code vocab - 2} is the pad.
+     */
+    DitGraph(DitConfig config, int vocab, boolean training, long seed, DataType type, AttentionPattern attention,
+             boolean padded) {
         this.type = type;
         SDVariable xt = sd.placeHolder("xt", DataType.INT, -1, -1);
         SDVariable sigma = sd.placeHolder("sigma", type, -1);
+        SDVariable valid = padded ? sd.placeHolder("valid", DataType.FLOAT, -1, -1) : null;
         Dit dit = new Dit(config, type);
-        logits = dit.logits(sd, new BackboneInputs(xt, sigma, vocab, training, seed, feeds));
+        logits = dit.logits(sd, new BackboneInputs(xt, sigma, valid, attention, Vocabulary.of(vocab, vocab - 1),
+                training, seed, feeds));
     }
 
     DitGraph(DitConfig config, int vocab) {
