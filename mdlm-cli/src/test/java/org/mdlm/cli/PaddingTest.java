@@ -68,7 +68,7 @@ class PaddingTest {
             String name = n.get("name").asText();
             weights.put(name, Nd4j.createFromNpyFile(PARITY.resolve(name + ".npy").toFile()));
         }
-        TrainConfig config = new TrainConfig(1, 2, 32, 1e-3, 0, 0.9, 0.999, 0.0, 1.0, 0.9999, 1e-3, 1, 0, 1, 1, 0, 0, 0L);
+        TrainConfig config = TrainConfig.builder().steps(1).batch(2, 32).lr(1e-3, 0).build();
         int real = 24;
         int[][] x0 = Nd4j.createFromNpyFile(PARITY.resolve("x0.npy").toFile()).castTo(DataType.INT32).toIntMatrix();
         for (int[] row : x0) {

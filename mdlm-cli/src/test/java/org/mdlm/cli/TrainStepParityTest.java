@@ -51,9 +51,9 @@ class TrainStepParityTest {
         ModelSpec spec = Pipeline.assemble(cfg).modelSpec(cfg);
         JsonNode steps = mapper.readTree(STEPS.resolve("steps.json").toFile());
         // The recipe: constant lr 1e-3, betas (0.9, 0.999), weight decay 0.01, clip 1.0, EMA 0.9999.
-        TrainConfig recipe = new TrainConfig(3, 2, 32, steps.get("lr").asDouble(), 0, 0.9, 0.999,
-                steps.get("weight_decay").asDouble(), steps.get("clip_norm").asDouble(), steps.get("ema_decay").asDouble(),
-                1e-3, 1, 0, 1, 1, 0, 0, 0L);
+        TrainConfig recipe = TrainConfig.builder().steps(3).batch(2, 32).lr(steps.get("lr").asDouble(), 0)
+                .adamW(0.9, 0.999, steps.get("weight_decay").asDouble()).gradClip(steps.get("clip_norm").asDouble())
+                .emaDecay(steps.get("ema_decay").asDouble()).build();
         Map<String, INDArray> initial = new LinkedHashMap<>();
         for (JsonNode p : mapper.readTree(PARITY.resolve("params.json").toFile()).get("parameters")) {
             initial.put(p.get("name").asText(), npy(PARITY, p.get("name").asText()));

@@ -82,9 +82,17 @@ public record TrainConfig(int steps, int batchSize, int seqLen, double lr, int w
 
     /** A copy with another number of steps. */
     public TrainConfig withSteps(int newSteps) {
-        return new TrainConfig(newSteps, batchSize, seqLen, lr, warmupSteps, beta1, beta2, weightDecay, gradClip,
-                emaDecay, samplingEps, logEvery, evalEvery, evalWindows, evalTSamples, checkpointEvery,
-                keepCheckpoints, seed);
+        return toBuilder().steps(newSteps).build();
+    }
+
+    /** A builder starting from the reference recipe ({@link #defaults()}). */
+    public static TrainConfigBuilder builder() {
+        return new TrainConfigBuilder(defaults());
+    }
+
+    /** A builder starting from this config. */
+    public TrainConfigBuilder toBuilder() {
+        return new TrainConfigBuilder(this);
     }
 
     private static void atLeast(String field, long value, long min) {

@@ -31,7 +31,7 @@ final class Fixtures {
 
     /** A small, fast config: batch 8, length 32, lr 1e-2, warm-up 5. */
     static TrainConfig config(int steps, int evalEvery, int checkpointEvery) {
-        return new TrainConfig(steps, 8, 32, 1e-2, 5, 0.9, 0.999, 0.0, 1.0, 0.99, 1e-3, 1, evalEvery, 8, 4,
-                checkpointEvery, 0, 7L);
+        return TrainConfig.builder().steps(steps).batch(8, 32).lr(1e-2, 5).emaDecay(0.99)
+                .every(1, evalEvery, checkpointEvery).evaluation(8, 4).keepCheckpoints(0).seed(7L).build();
     }
 }

@@ -112,7 +112,7 @@ class TrainerControlTest {
                 written.add(step);
             }
         };
-        TrainConfig c = new TrainConfig(5, 8, 32, 1e-2, 5, 0.9, 0.999, 0.0, 1.0, 0.99, 1e-3, 1, 0, 8, 4, 1, 2, 7L);
+        TrainConfig c = Fixtures.config(5, 0, 1).toBuilder().keepCheckpoints(2).build();
         TrainResult r = new Trainer(Fixtures.spec(16), c, Fixtures.trainStream(), Fixtures.validStream(), dir, l)
                 .train();
         assertEquals(List.of(1, 2, 3, 4, 5), written);

@@ -106,8 +106,7 @@ class TrainerResumeTest {
         assertArrayEquals(InferenceModel.create(base, loaded.emaParams()).outputArray(xt, new double[1]).data().asFloat(),
                 InferenceModel.create(base, loaded).outputArray(xt, new double[1]).data().asFloat(), 0f);
 
-        TrainConfig smallerBatch = new TrainConfig(4, 4, 32, 1e-2, 5, 0.9, 0.999, 0.0, 1.0, 0.99, 1e-3, 1, 0, 8, 4, 0,
-                0, 7L);
+        TrainConfig smallerBatch = Fixtures.config(4, 0, 0).toBuilder().batch(4, 32).build();
         CheckpointException e3 = assertThrows(CheckpointException.class, () -> new Trainer(base, smallerBatch,
                 Fixtures.trainStream(), Fixtures.validStream(), dirB, null).resume(ckpt));
         assertTrue(e3.getMessage().contains("batchSize is 8 in the checkpoint but 4 here"), e3.getMessage());

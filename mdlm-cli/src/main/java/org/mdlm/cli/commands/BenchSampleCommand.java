@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.cli.config.ConfigResolver;
 import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.cli.run.Backend;
@@ -29,18 +28,14 @@ public final class BenchSampleCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
+    @Mixin
+    BenchOutput bench;
     @Option(names = "--runs", defaultValue = "20", description = "Timed passes (default: ${DEFAULT-VALUE}).")
     int runs;
-    @Option(names = "--warmup", defaultValue = "5", description = "Untimed passes (default: ${DEFAULT-VALUE}).")
-    int warmup;
     @Option(names = "--batch", defaultValue = "16", description = "Sequences per pass (default: ${DEFAULT-VALUE}).")
     int batch;
     @Option(names = "--length", defaultValue = "128", description = "Sequence length (default: ${DEFAULT-VALUE}).")
     int length;
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
-    @Option(names = "--profile", description = "Also time every op and print the top ops.")
-    boolean profile;
     @Spec
     CommandSpec spec;
 
@@ -56,14 +51,14 @@ public final class BenchSampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (runs < 1 || warmup < 0 || batch < 1 || length < 1) {
+        if (runs < 1 || bench.warmup < 0 || batch < 1 || length < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--runs, --batch and --length must be >= 1 and --warmup >= 0");
         }
         ResolvedConfig cfg = resolver.resolve(config.preset, config.allOverrides());
         Pipeline pipeline = Pipeline.assemble(cfg);
-        StepBench.Timings t = StepBench.forward(pipeline.modelSpec(cfg), cfg.train().seed(), batch, length, warmup,
-                runs, profile);
+        StepBench.Timings t = StepBench.forward(pipeline.modelSpec(cfg), cfg.train().seed(), batch, length, bench.warmup,
+                runs, bench.profile);
         double median = BenchStats.median(t.ms());
         int vocab = pipeline.domain().vocabulary().size();
         double flops = ModelFlops.forward(cfg.tree().get("model"), vocab, batch, length);
@@ -74,28 +69,17 @@ public final class BenchSampleCommand implements Callable<Integer> {
         r.put("batch_size", batch);
         r.put("seq_len", length);
         r.put("timed_runs", t.ms().size());
-        r.put("warmup_runs", warmup);
+        r.put("warmup_runs", bench.warmup);
         r.put("ms_per_forward_median", median);
         r.put("ms_per_forward_min", BenchStats.min(t.ms()));
         r.put("ms_per_forward_max", BenchStats.max(t.ms()));
         r.put("model_gflops", flops / (median * 1e6));
         r.put("first_forward_ms", t.firstMs());
-        r.put("threads", Backend.threads());
-        r.put("gemm_threads", GemmThreads.threads());
-        r.put("backend", Backend.describe());
-        r.put("backbone", cfg.providerName(ExtensionPoint.BACKBONE));
-        if (profile) {
-            r.put("profile_ms_per_forward", ProfileTable.rows(t.profile(), 25));
-        }
-        if (json) {
-            spec.commandLine().getOut().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(r));
-        } else {
-            spec.commandLine().getOut().printf(Locale.ROOT, "%s: %.1f ms/forward median (min %.1f) at B=%d L=%d, %d OpenMP / %d GEMM threads%n",
-                    config.preset, median, r.get("ms_per_forward_min"), batch, length, Backend.threads(), GemmThreads.threads());
-            if (profile) {
-                ProfileTable.print(spec.commandLine().getOut(), t.profile(), 25);
-            }
-        }
+        bench.addMachine(r, cfg);
+        bench.print(spec.commandLine().getOut(), mapper, r, String.format(Locale.ROOT,
+                "%s: %.1f ms/forward median (min %.1f) at B=%d L=%d, %d OpenMP / %d GEMM threads", config.preset,
+                median, r.get("ms_per_forward_min"), batch, length, Backend.threads(), GemmThreads.threads()),
+                t.profile(), "profile_ms_per_forward");
         return 0;
     }
 }

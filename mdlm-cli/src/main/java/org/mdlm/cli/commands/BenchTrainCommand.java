@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdlm.api.domain.Split;
 import org.mdlm.api.domain.TokenStream;
-import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.cli.config.ConfigResolver;
 import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.cli.run.Backend;
@@ -35,16 +34,10 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
+    @Mixin
+    BenchOutput bench;
     @Option(names = "--steps", defaultValue = "20", description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps;
-    @Option(names = "--warmup", defaultValue = "5", description = "Untimed warm-up steps (default: ${DEFAULT-VALUE}).")
-    int warmup;
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
-    @Option(names = "--profile", description = "Also time every op of the timed steps and print the top ops.")
-    boolean profile;
-    @Option(names = "--top", defaultValue = "25", description = "Ops listed by --profile (default: ${DEFAULT-VALUE}).")
-    int top;
     @Spec
     CommandSpec spec;
 
@@ -60,15 +53,15 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (steps < 1 || warmup < 0) {
+        if (steps < 1 || bench.warmup < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--steps must be >= 1 and --warmup >= 0");
         }
         List<String> overrides = new ArrayList<>(config.allOverrides());
-        overrides.addAll(List.of("train.steps=" + (steps + warmup), "train.warmup_steps=1"));
+        overrides.addAll(List.of("train.steps=" + (steps + bench.warmup), "train.warmup_steps=1"));
         ResolvedConfig cfg = resolver.resolve(config.preset, overrides);
         Pipeline pipeline = Pipeline.assemble(cfg);
         TokenStream train = pipeline.domain().read(Split.TRAIN);
-        StepBench.Timings t = StepBench.train(pipeline.modelSpec(cfg), cfg.train(), train, warmup, steps, profile);
+        StepBench.Timings t = StepBench.train(pipeline.modelSpec(cfg), cfg.train(), train, bench.warmup, steps, bench.profile);
         double firstStepAt = BenchStats.msSinceJvmStart(t.firstDoneAtMs());
         double median = BenchStats.median(t.ms());
         int vocab = pipeline.domain().vocabulary().size();
@@ -84,7 +77,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         r.put("batch_size", batch);
         r.put("seq_len", len);
         r.put("timed_steps", t.ms().size());
-        r.put("warmup_steps", warmup);
+        r.put("warmup_steps", bench.warmup);
         r.put("ms_per_step_median", median);
         r.put("ms_per_step_min", BenchStats.min(t.ms()));
         r.put("ms_per_step_max", BenchStats.max(t.ms()));
@@ -95,27 +88,12 @@ public final class BenchTrainCommand implements Callable<Integer> {
         r.put("graph_build_ms", t.buildMs());
         r.put("first_step_ms", t.firstMs());
         r.put("time_to_first_step_ms", firstStepAt);
-        r.put("threads", Backend.threads());
-        r.put("gemm_threads", GemmThreads.threads());
-        r.put("cores", Runtime.getRuntime().availableProcessors());
-        r.put("backend", Backend.describe());
-        r.put("backbone", cfg.providerName(ExtensionPoint.BACKBONE));
-        r.put("java", System.getProperty("java.version"));
-        if (profile) {
-            r.put("profile_ms_per_step", ProfileTable.rows(t.profile(), top));
-        }
-        if (json) {
-            spec.commandLine().getOut().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(r));
-        } else {
-            spec.commandLine().getOut().printf(Locale.ROOT,
-                    "%s: %.1f ms/step median (min %.1f), %.0f tokens/s, %.1f model GFLOP/s (sgemm %.0f), "
-                            + "first step after %.0f ms, %d OpenMP / %d GEMM threads%n",
-                    config.preset, median, r.get("ms_per_step_min"), r.get("tokens_per_s"), r.get("model_gflops"),
-                    sgemm, firstStepAt, Backend.threads(), GemmThreads.threads());
-            if (profile) {
-                ProfileTable.print(spec.commandLine().getOut(), t.profile(), top);
-            }
-        }
+        bench.addMachine(r, cfg);
+        bench.print(spec.commandLine().getOut(), mapper, r, String.format(Locale.ROOT,
+                "%s: %.1f ms/step median (min %.1f), %.0f tokens/s, %.1f model GFLOP/s (sgemm %.0f), "
+                        + "first step after %.0f ms, %d OpenMP / %d GEMM threads",
+                config.preset, median, r.get("ms_per_step_min"), r.get("tokens_per_s"), r.get("model_gflops"),
+                sgemm, firstStepAt, Backend.threads(), GemmThreads.threads()), t.profile(), "profile_ms_per_step");
         return 0;
     }
 }

@@ -2,13 +2,10 @@ package org.mdlm.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.mdlm.api.domain.Split;
 import org.mdlm.api.domain.TokenStream;
-import org.mdlm.cli.config.ConfigException;
 import org.mdlm.cli.config.ConfigResolver;
 import org.mdlm.cli.run.EvalProgressDisplay;
 import org.mdlm.cli.run.Reports;
@@ -18,22 +15,18 @@ import org.mdlm.engine.Evaluator;
 import org.mdlm.engine.InferenceModel;
 import org.mdlm.engine.TrainConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code mdlm eval}: a trained model's loss on a split, with its standard error. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate a trained model on a split: nats/token (± standard error over windows), bits/char",
                 "for character domains, and perplexity; a NELBO bound for diffusion objectives, the exact NLL for ar.",
                 "By default the run's own periodic evaluation (evenly spaced windows, several times each);",
-                "--full evaluates every non-overlapping window, as the reference does (comparable with papers)."})
-public final class EvalCommand implements Callable<Integer> {
+                "--full evaluates every non-overlapping window, as the reference does (comparable with papers).",
+                "--set takes domain.* keys (e.g. domain.data=PATH when the data moved)."})
+public final class EvalCommand extends ModelCommand {
 
-    @Mixin
-    ModelSource source;
     @Option(names = "--split", defaultValue = "valid", description = "valid or test (default: ${DEFAULT-VALUE}).")
     String split;
     @Option(names = "--full", description = "Every non-overlapping window of the split (default: one time per window).")
@@ -43,20 +36,16 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--t-samples", description = "Noise levels per window (default: the run's train.eval_t_samples, "
             + "or 1 with --full).")
     Integer tSamples;
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override domain settings, e.g. domain.data=PATH when the data moved.")
-    List<String> overrides = new ArrayList<>();
-    @Spec
-    CommandSpec spec;
-
-    private final ConfigResolver resolver;
-    private final ObjectMapper mapper;
 
     /** Creates the command. */
     @Inject
     public EvalCommand(ConfigResolver resolver, ObjectMapper mapper) {
-        this.resolver = resolver;
-        this.mapper = mapper;
+        super(resolver, mapper);
+    }
+
+    @Override
+    List<String> overridablePrefixes() {
+        return List.of("domain.");
     }
 
     @Override
@@ -69,12 +58,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (full && windows != null) {
             throw new ParameterException(spec.commandLine(), "--full evaluates every window; drop --windows");
         }
-        for (String o : overrides) {
-            if (!o.startsWith("domain.")) {
-                throw new ConfigException("mdlm eval only takes domain.* overrides, not '" + o + "'");
-            }
-        }
-        LoadedModel model = LoadedModel.load(source, overrides, resolver, mapper);
+        LoadedModel model = loadModel();
         InferenceModel.check(model.spec(), model.checkpoint());
         TrainConfig t = model.config().train();
         EvalRequest request = full

@@ -1,20 +1,16 @@
 package org.mdlm.cli.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mdlm.cli.config.ConfigResolver;
 import org.mdlm.cli.config.ResolvedConfig;
-import org.mdlm.cli.run.CorpusSplits;
 import org.mdlm.cli.run.Pipeline;
 import org.mdlm.cli.run.RunDirectory;
 import org.mdlm.cli.run.SamplingSession;
 import org.mdlm.cli.run.TrainingOutcome;
-import org.mdlm.cli.run.TrainingSession;
 import org.mdlm.engine.Checkpoint;
 import org.mdlm.engine.InferenceModel;
 import picocli.CommandLine.Command;
@@ -35,28 +31,23 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ConfigResolver resolver;
-    private final TrainingSession training;
-    private final ObjectMapper mapper;
+    private final TrainingLauncher launcher;
 
     /** Creates the command. */
     @Inject
-    public RunCommand(ConfigResolver resolver, TrainingSession training, ObjectMapper mapper) {
-        this.resolver = resolver;
-        this.training = training;
-        this.mapper = mapper;
+    public RunCommand(TrainingLauncher launcher) {
+        this.launcher = launcher;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ResolvedConfig cfg = resolver.resolve(config.preset, config.allOverrides());
-        Pipeline pipeline = Pipeline.assemble(cfg);
-        CorpusSplits data = CorpusSplits.read(pipeline.domain(), spec.commandLine().getErr());
-        RunDirectory dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper);
-        err.println("run folder: " + dir.path());
-        TrainingOutcome trained = training.train(cfg, pipeline, data, dir, null, null, "run", err);
+        TrainingLauncher.Launched run = launcher.launch(config, output, null, null, "run", err);
+        TrainingOutcome trained = run.outcome();
+        Pipeline pipeline = run.pipeline();
+        ResolvedConfig cfg = run.config();
+        RunDirectory dir = run.dir();
         Map<String, Object> summary = new LinkedHashMap<>(trained.summary());
         InferenceModel model = InferenceModel.create(trained.spec(), Checkpoint.load(trained.result().lastCheckpoint()));
         SamplingSession.Outcome samples = SamplingSession.sample(pipeline, model, cfg.sample(), err);

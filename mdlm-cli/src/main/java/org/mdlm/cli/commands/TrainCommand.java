@@ -1,19 +1,10 @@
 package org.mdlm.cli.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mdlm.cli.config.ConfigException;
-import org.mdlm.cli.config.ConfigResolver;
-import org.mdlm.cli.config.ResolvedConfig;
-import org.mdlm.cli.run.CorpusSplits;
-import org.mdlm.cli.run.Pipeline;
 import org.mdlm.cli.run.RunDirectory;
-import org.mdlm.cli.run.TrainingSession;
-import org.mdlm.engine.Checkpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,50 +30,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ConfigResolver resolver;
-    private final TrainingSession training;
-    private final ObjectMapper mapper;
+    private final TrainingLauncher launcher;
 
     /** Creates the command. */
     @Inject
-    public TrainCommand(ConfigResolver resolver, TrainingSession training, ObjectMapper mapper) {
-        this.resolver = resolver;
-        this.training = training;
-        this.mapper = mapper;
+    public TrainCommand(TrainingLauncher launcher) {
+        this.launcher = launcher;
     }
 
     @Override
     public Integer call() {
-        ResolvedConfig cfg;
-        RunDirectory dir = null;
-        Path from = null;
-        if (resume != null && initFrom != null) {
-            throw new ConfigException("--resume continues a run and --init-from starts a new one; give one of them");
-        }
-        if (resume != null) {
-            dir = RunDirectory.open(resume, mapper);
-            ObjectNode tree = dir.readConfig();
-            ConfigResolver.applyOverrides(tree, config.allOverrides());
-            cfg = resolver.resolve(tree);
-            from = dir.latestCheckpoint().orElseThrow(() -> new ConfigException("run " + resume
-                    + " has no checkpoint to resume from; start it again with mdlm train --out " + resume + " --overwrite"));
-        } else {
-            cfg = resolver.resolve(config.preset, config.allOverrides());
-        }
-        Pipeline pipeline = Pipeline.assemble(cfg);
-        CorpusSplits data = CorpusSplits.read(pipeline.domain(), spec.commandLine().getErr());
-        if (dir == null) {
-            dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper);
-        }
-        spec.commandLine().getErr().println("run folder: " + dir.path());
-        Checkpoint init = initFrom == null ? null : Checkpoint.load(initFrom);
-        if (init != null) {
-            spec.commandLine().getErr().println("fine-tuning from " + initFrom + " (step " + init.step() + ", model "
-                    + init.description() + ")");
-        }
-        Map<String, Object> summary = training.train(cfg, pipeline, data, dir, from, init,
-                resume != null ? "train --resume" : initFrom != null ? "train --init-from" : "train",
-                spec.commandLine().getErr()).summary();
+        String command = resume != null ? "train --resume" : initFrom != null ? "train --init-from" : "train";
+        TrainingLauncher.Launched run = launcher.launch(config, output, resume, initFrom, command,
+                spec.commandLine().getErr());
+        Map<String, Object> summary = run.outcome().summary();
+        RunDirectory dir = run.dir();
         spec.commandLine().getOut().println(Summaries.describe(summary));
         spec.commandLine().getOut().println("run folder: " + dir.path());
         return 0;

@@ -1,0 +1,87 @@
+package org.mdlm.cli.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.mdlm.cli.config.ConfigException;
+import org.mdlm.cli.config.ConfigResolver;
+import org.mdlm.cli.config.ResolvedConfig;
+import org.mdlm.cli.run.CorpusSplits;
+import org.mdlm.cli.run.Pipeline;
+import org.mdlm.cli.run.RunDirectory;
+import org.mdlm.cli.run.TrainingOutcome;
+import org.mdlm.cli.run.TrainingSession;
+import org.mdlm.engine.Checkpoint;
+
+/**
+ * Starts the training of {@code mdlm run} and {@code mdlm train}: resolves the config (of a preset,
+ * or of the run being resumed), assembles the pipeline, reads the corpus, creates or reopens the run
+ * folder and trains (fresh, resumed or fine-tuned from a checkpoint).
+ */
+final class TrainingLauncher {
+
+    private final ConfigResolver resolver;
+    private final TrainingSession training;
+    private final ObjectMapper mapper;
+
+    /** Creates the launcher. */
+    @Inject
+    TrainingLauncher(ConfigResolver resolver, TrainingSession training, ObjectMapper mapper) {
+        this.resolver = resolver;
+        this.training = training;
+        this.mapper = mapper;
+    }
+
+    /**
+     * A finished training.
+     *
+     * @param config the resolved config
+     * @param pipeline its components
+     * @param dir the run folder
+     * @param outcome the summary, result and model
+     */
+    record Launched(ResolvedConfig config, Pipeline pipeline, RunDirectory dir, TrainingOutcome outcome) {
+    }
+
+    /**
+     * Trains.
+     *
+     * @param resume a run folder to continue, or null
+     * @param initFrom a checkpoint whose EMA weights start a new run, or null
+     * @param command the command line's name for provenance ("run", "train", ...)
+     * @throws ConfigException when both resume and initFrom are given, or the run has no checkpoint
+     */
+    Launched launch(ConfigOptions config, OutputOptions output, Path resume, Path initFrom, String command,
+                    PrintWriter err) {
+        if (resume != null && initFrom != null) {
+            throw new ConfigException("--resume continues a run and --init-from starts a new one; give one of them");
+        }
+        ResolvedConfig cfg;
+        RunDirectory dir = null;
+        Path from = null;
+        if (resume != null) {
+            dir = RunDirectory.open(resume, mapper);
+            ObjectNode tree = dir.readConfig();
+            ConfigResolver.applyOverrides(tree, config.allOverrides());
+            cfg = resolver.resolve(tree);
+            from = dir.latestCheckpoint().orElseThrow(() -> new ConfigException("run " + resume
+                    + " has no checkpoint to resume from; start it again with mdlm train --out " + resume + " --overwrite"));
+        } else {
+            cfg = resolver.resolve(config.preset, config.allOverrides());
+        }
+        Pipeline pipeline = Pipeline.assemble(cfg);
+        CorpusSplits data = CorpusSplits.read(pipeline.domain(), err);
+        Checkpoint init = initFrom == null ? null : Checkpoint.load(initFrom);
+        if (dir == null) {
+            dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper);
+        }
+        err.println("run folder: " + dir.path());
+        if (init != null) {
+            err.println("fine-tuning from " + initFrom + " (step " + init.step() + ", model " + init.description() + ")");
+        }
+        TrainingOutcome outcome = training.train(cfg, pipeline, data, dir, from, init, command, err);
+        return new Launched(cfg, pipeline, dir, outcome);
+    }
+}
