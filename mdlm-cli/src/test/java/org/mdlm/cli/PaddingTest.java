@@ -3,23 +3,14 @@ package org.mdlm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mdlm.api.domain.Vocabulary;
 import org.mdlm.api.model.Corruption;
-import org.mdlm.api.plugin.PluginRegistry;
-import org.mdlm.cli.config.ConfigResolver;
-import org.mdlm.cli.config.JsonMappers;
-import org.mdlm.cli.config.Presets;
-import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.cli.run.Pipeline;
 import org.mdlm.engine.ManualSteps;
 import org.mdlm.engine.ModelSpec;
@@ -35,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class PaddingTest {
 
-    private static final Path PARITY = TestData.fixture("dit-parity");
+    private static final Path PARITY = ParityModel.PARITY;
     private static final int PAD = 26;
 
     /** text8's 28 ids with the space (26) used as the padding id. */
@@ -53,21 +44,10 @@ class PaddingTest {
 
     @Test
     void paddingChangesNeitherLossNorGradients() throws Exception {
-        ObjectMapper mapper = JsonMappers.create();
-        ObjectNode tree = (ObjectNode) mapper.readTree("""
-                {"domain": {"type": "text8"}, "schedule": {"type": "loglinear"}, "parameterization": {"type": "subs"},
-                 "model": {"type": "dit", "hidden": 64, "heads": 4, "blocks": 2, "cond_dim": 32, "mlp_ratio": 4,
-                           "dropout": 0.0, "time_conditioning": false},
-                 "sampler": {"type": "ddpm"}}""");
-        ResolvedConfig cfg = new ConfigResolver(PluginRegistry.loadDefault(), mapper, new Presets(mapper)).resolve(tree);
-        Pipeline p = Pipeline.assemble(cfg);
+        Pipeline p = ParityModel.pipeline();
         ModelSpec spec = new ModelSpec(p.backbone(), p.parameterization(), p.schedule(), new PaddedVocabulary(28, 27),
                 "dit/subs/loglinear/padded");
-        Map<String, INDArray> weights = new LinkedHashMap<>();
-        for (JsonNode n : mapper.readTree(PARITY.resolve("params.json").toFile()).get("parameters")) {
-            String name = n.get("name").asText();
-            weights.put(name, Nd4j.createFromNpyFile(PARITY.resolve(name + ".npy").toFile()));
-        }
+        Map<String, INDArray> weights = ParityModel.weights();
         TrainConfig config = TrainConfig.builder().steps(1).batch(2, 32).lr(1e-3, 0).build();
         int real = 24;
         int[][] x0 = Nd4j.createFromNpyFile(PARITY.resolve("x0.npy").toFile()).castTo(DataType.INT32).toIntMatrix();

@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mdlm.api.model.Corruption;
-import org.mdlm.api.plugin.PluginRegistry;
-import org.mdlm.cli.config.ConfigResolver;
 import org.mdlm.cli.config.JsonMappers;
-import org.mdlm.cli.config.Presets;
 import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.cli.run.Pipeline;
 import org.mdlm.engine.ManualSteps;
@@ -36,28 +31,20 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class TrainStepParityTest {
 
-    private static final Path PARITY = TestData.fixture("dit-parity");
+    private static final Path PARITY = ParityModel.PARITY;
     private static final Path STEPS = TestData.fixture("train-step");
 
     @Test
     void gradientsClippingAdamWAndEmaMatchTheReference() throws Exception {
         ObjectMapper mapper = JsonMappers.create();
-        ObjectNode tree = (ObjectNode) mapper.readTree("""
-                {"domain": {"type": "text8"}, "schedule": {"type": "loglinear"}, "parameterization": {"type": "subs"},
-                 "model": {"type": "dit", "hidden": 64, "heads": 4, "blocks": 2, "cond_dim": 32, "mlp_ratio": 4,
-                           "dropout": 0.0, "time_conditioning": false},
-                 "sampler": {"type": "ddpm"}}""");
-        ResolvedConfig cfg = new ConfigResolver(PluginRegistry.loadDefault(), mapper, new Presets(mapper)).resolve(tree);
+        ResolvedConfig cfg = ParityModel.config();
         ModelSpec spec = Pipeline.assemble(cfg).modelSpec(cfg);
         JsonNode steps = mapper.readTree(STEPS.resolve("steps.json").toFile());
         // The recipe: constant lr 1e-3, betas (0.9, 0.999), weight decay 0.01, clip 1.0, EMA 0.9999.
         TrainConfig recipe = TrainConfig.builder().steps(3).batch(2, 32).lr(steps.get("lr").asDouble(), 0)
                 .adamW(0.9, 0.999, steps.get("weight_decay").asDouble()).gradClip(steps.get("clip_norm").asDouble())
                 .emaDecay(steps.get("ema_decay").asDouble()).build();
-        Map<String, INDArray> initial = new LinkedHashMap<>();
-        for (JsonNode p : mapper.readTree(PARITY.resolve("params.json").toFile()).get("parameters")) {
-            initial.put(p.get("name").asText(), npy(PARITY, p.get("name").asText()));
-        }
+        Map<String, INDArray> initial = ParityModel.weights();
         int[][] x0 = npy(PARITY, "x0").castTo(DataType.INT32).toIntMatrix();
         int[][] xt = npy(PARITY, "xt").castTo(DataType.INT32).toIntMatrix();
         double[] t = npy(PARITY, "t").castTo(DataType.DOUBLE).toDoubleVector();
