@@ -28,7 +28,7 @@ public final class ManualSteps {
         this.spec = spec;
         this.state = new TrainingState(spec, config);
         if (initialWeights != null) {
-            state.initialize(initialWeights);
+            state.initialize(initialWeights, false);
         }
     }
 

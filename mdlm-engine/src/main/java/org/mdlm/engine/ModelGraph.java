@@ -170,6 +170,23 @@ final class ModelGraph {
     }
 
     /**
+     * Copies the entries of {@code values} whose name and shape match a parameter; every other
+     * parameter keeps its value.
+     *
+     * @return what did not load: missing, unexpected and differently shaped names (empty when all matched)
+     */
+    List<String> loadMatching(Map<String, INDArray> values) {
+        List<String> diffs = differences(values);
+        for (String n : paramNames) {
+            INDArray v = values.get(n);
+            if (v != null && Arrays.equals(v.shape(), sd.getArrForVarName(n).shape())) {
+                sd.getArrForVarName(n).assign(v);
+            }
+        }
+        return diffs;
+    }
+
+    /**
      * The placeholder values of one execution.
      *
      * @param withTargets also feed {@code x0}, {@code counted} and the objective's loss inputs

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.mdlm.api.domain.TokenStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -56,13 +57,13 @@ public final class Trainer {
 
     /**
      * Starts a new run (step 0, fresh optimizer state) from {@code weights} instead of fresh ones: a
-     * fine-tune. The names and shapes must match the model exactly.
-     *
-     * @throws IllegalArgumentException naming every missing, unexpected or misshapen parameter
+     * fine-tune. Weights load by name where name and shape match the model; the other parameters keep
+     * their fresh initialisation, and each difference (missing, unexpected, differently shaped) is
+     * passed to {@code differences} before training starts.
      */
-    public TrainResult trainFrom(Map<String, INDArray> weights) {
+    public TrainResult trainFrom(Map<String, INDArray> weights, Consumer<String> differences) {
         TrainingState state = new TrainingState(spec, config);
-        state.initialize(weights);
+        state.initialize(weights, true).forEach(differences);
         return run(state, null);
     }
 

@@ -40,10 +40,23 @@ final class TrainingState {
         this.ema = new Ema(config.emaDecay(), params);
     }
 
-    /** Replaces the initial weights (and the EMA's starting copy) by {@code weights}: a fine-tune's start. */
-    void initialize(Map<String, INDArray> weights) {
-        graph.setParams(weights);
-        ema.restore(weights);
+    /**
+     * Replaces the initial weights (and the EMA's starting copy) by {@code weights}: exactly, or, when
+     * {@code partial}, by name where name and shape match (a fine-tune's start).
+     *
+     * @return the parameters that did not load (empty for an exact load)
+     * @throws IllegalArgumentException when not partial and the names or shapes differ
+     */
+    List<String> initialize(Map<String, INDArray> weights, boolean partial) {
+        List<String> missed;
+        if (partial) {
+            missed = graph.loadMatching(weights);
+        } else {
+            graph.setParams(weights);
+            missed = List.of();
+        }
+        ema.restore(graph.params());
+        return missed;
     }
 
     /** Continues from {@code c}, whose compatibility the caller has checked. */

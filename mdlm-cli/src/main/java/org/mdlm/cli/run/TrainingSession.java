@@ -80,7 +80,8 @@ public final class TrainingSession {
                 if (resumed != null) {
                     result = trainer.resume(resumed);
                 } else if (initFrom != null) {
-                    result = trainer.trainFrom(initFrom.emaParams());
+                    result = trainer.trainFrom(initFrom.emaParams(),
+                            d -> progress.println("fine-tune: not loaded from the checkpoint: " + d));
                 } else {
                     result = trainer.train();
                 }
