@@ -24,8 +24,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in this folder.")
     Path resume;
     @Option(names = "--init-from", paramLabel = "FILE",
-            description = "Fine-tune: start a new run (step 0, fresh optimizer) from this checkpoint's EMA weights; "
-                    + "the model must have the same parameter names and shapes.")
+            description = "Fine-tune: start a new run (step 0, fresh optimizer) from this checkpoint's EMA weights, "
+                    + "loaded by name where the shapes match; parameters that do not load are listed.")
     Path initFrom;
     @Spec
     CommandSpec spec;
