@@ -9,16 +9,24 @@ final class Summaries {
     private Summaries() {
     }
 
-    /** E.g. "steps 1500, 3,072,000 train tokens: validation 2.31 nats/token, 3.33 bits/char, ppl<=10.1". */
+    /**
+     * E.g. "steps 1500, 3,072,000 train tokens: validation 2.2122 ± 0.0300 nats/token, 3.1915 bits/char,
+     * perplexity <= 9.136 (NELBO bound)".
+     */
     static String describe(Map<String, Object> summary) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "steps %s, %,d train tokens: validation %.4f nats/token",
                 summary.get("steps"), ((Number) summary.get("train_tokens")).longValue(),
                 ((Number) summary.get("val_nats_per_token")).doubleValue()));
-        if (summary.containsKey("val_bpc")) {
-            sb.append(String.format(Locale.ROOT, ", %.4f bits/char (bound)", ((Number) summary.get("val_bpc")).doubleValue()));
+        boolean bound = !Boolean.FALSE.equals(summary.get("val_is_bound"));
+        if (summary.get("val_se") instanceof Number se && Double.isFinite(se.doubleValue())) {
+            sb.append(String.format(Locale.ROOT, " ± %.4f", se.doubleValue()));
         }
-        sb.append(String.format(Locale.ROOT, ", perplexity <= %.3f", ((Number) summary.get("val_ppl")).doubleValue()));
+        if (summary.containsKey("val_bpc")) {
+            sb.append(String.format(Locale.ROOT, ", %.4f bits/char", ((Number) summary.get("val_bpc")).doubleValue()));
+        }
+        sb.append(String.format(Locale.ROOT, ", perplexity %s %.3f %s", bound ? "<=" : "=",
+                ((Number) summary.get("val_ppl")).doubleValue(), bound ? "(NELBO bound)" : "(exact NLL)"));
         return sb.toString();
     }
 }

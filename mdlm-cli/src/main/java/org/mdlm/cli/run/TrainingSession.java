@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mdlm.api.domain.TokenStream;
 import org.mdlm.api.plugin.PluginRegistry;
 import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.engine.Checkpoint;
+import org.mdlm.engine.EvalMetrics;
 import org.mdlm.engine.ModelSpec;
 import org.mdlm.engine.TrainResult;
 import org.mdlm.engine.TrainingListener;
@@ -58,13 +60,20 @@ public final class TrainingSession {
         }
         long start = System.nanoTime();
         TrainResult result;
+        AtomicReference<EvalMetrics> last = new AtomicReference<>();
+        TrainingListener lastEval = new TrainingListener() {
+            @Override
+            public void onEval(EvalMetrics m) {
+                last.set(m);
+            }
+        };
         try (MetricsLog metrics = new MetricsLog(dir.metricsFile(), mapper, characterLevel)) {
             int startStep = resumed == null ? 0 : resumed.step();
             TrainingListener display = Terminal.interactive()
                     ? new TrainingProgressBar(config.train().steps(), startStep, characterLevel)
                     : new ProgressReporter(progress, config.train().steps(), characterLevel);
             Trainer trainer = new Trainer(spec, config.train(), train, valid, dir.checkpoints(),
-                    new Listeners(metrics, display)).withAttachments(attachments(config, provenance));
+                    new Listeners(metrics, display, lastEval)).withAttachments(attachments(config, provenance));
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 // Ctrl-C: let the trainer finish its step and write a checkpoint before the JVM exits.
@@ -111,6 +120,9 @@ public final class TrainingSession {
             summary.put("val_bpc", Reports.bitsPerToken(result.valNatsPerToken()));
         }
         summary.put("val_ppl", Math.exp(result.valNatsPerToken()));
+        if (last.get() != null && last.get().step() == result.steps()) {
+            summary.put("val_se", last.get().result().standardError());
+        }
         summary.put("val_is_bound", !spec.objective().exactLikelihood());
         summary.put("train_seconds", seconds);
         summary.put("checkpoint", dir.path().relativize(result.lastCheckpoint()).toString());
