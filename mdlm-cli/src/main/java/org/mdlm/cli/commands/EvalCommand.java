@@ -20,11 +20,12 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code mdlm eval}: a trained model's loss on a split, with its standard error. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluate a trained model on a split: nats/token (± standard error over windows), bits/char",
-                "for character domains, and perplexity; a NELBO bound for diffusion objectives, the exact NLL for ar.",
-                "By default the run's own periodic evaluation (evenly spaced windows, several times each);",
-                "--full evaluates every non-overlapping window, as the reference does (comparable with papers).",
-                "--set takes domain.* keys (e.g. domain.data=PATH when the data moved)."})
+        description = {"Evaluate a trained model on a split: nats/token with its standard error over",
+                "windows, bits/char for character domains, and perplexity. The figure is a NELBO",
+                "bound for diffusion objectives and the exact NLL for ar.",
+                "Default: the run's own periodic evaluation (evenly spaced windows, several noise",
+                "levels each). --full: every non-overlapping window, as the reference evaluates",
+                "(comparable with published numbers). --set takes domain.* keys only."})
 public final class EvalCommand extends ModelCommand {
 
     @Option(names = "--split", defaultValue = "valid", description = "valid or test (default: ${DEFAULT-VALUE}).")
