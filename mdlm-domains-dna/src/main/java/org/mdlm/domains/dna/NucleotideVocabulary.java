@@ -74,6 +74,18 @@ public final class NucleotideVocabulary implements Vocabulary {
         return BASES.charAt(id);
     }
 
+    /** {@inheritDoc} Always true: DNA's reverse-complement symmetry. */
+    @Override
+    public boolean hasComplement() {
+        return true;
+    }
+
+    /** {@inheritDoc} A&lt;-&gt;T, C&lt;-&gt;G; N and the mask are their own complements. */
+    @Override
+    public int complement(int id) {
+        return ReverseComplement.complement(id);
+    }
+
     /** The id of a base character: A/C/G/T in either case map to 0-3, anything else to N (4). */
     public static int idOf(int c) {
         return c >= 0 && c < 256 ? CODES[c] : N;

@@ -1,6 +1,7 @@
 package org.mdlm.domains.dna;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,17 @@ class NucleotideVocabularyTest {
         assertEquals("[MASK]", v.symbol(5));
         assertThrows(IllegalArgumentException.class, () -> v.symbol(6));
         assertThrows(IllegalArgumentException.class, () -> v.baseOf(5));
+    }
+
+    @Test
+    void complementMapPairsTheBasesForBackbones() {
+        NucleotideVocabulary v = new NucleotideVocabulary();
+        assertTrue(v.hasComplement());
+        int[] expected = {NucleotideVocabulary.T, NucleotideVocabulary.G, NucleotideVocabulary.C, NucleotideVocabulary.A,
+            NucleotideVocabulary.N, NucleotideVocabulary.MASK_ID};
+        for (int id = 0; id < v.size(); id++) {
+            assertEquals(expected[id], v.complement(id), "complement of " + v.symbol(id));
+            assertEquals(id, v.complement(v.complement(id)), "an involution");
+        }
     }
 }
