@@ -1,0 +1,67 @@
+package org.mdlm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The house rules of ARCHITECTURE.md, read from the module descriptors and poms: plugin modules and
+ * the engine require mdlm-api only, and the CLI reaches plugins only at run time.
+ */
+class ModuleRulesTest {
+
+    private static final Pattern REQUIRES = Pattern.compile("^\\s*requires\\s+(?:transitive\\s+|static\\s+)*([\\w.]+)\\s*;",
+            Pattern.MULTILINE);
+    private static final List<String> API_ONLY = List.of("mdlm-process", "mdlm-backbones", "mdlm-samplers",
+            "mdlm-domains-text", "mdlm-domains-dna", "mdlm-engine");
+
+    @Test
+    void pluginModulesAndTheEngineRequireTheApiOnly() throws IOException {
+        for (String module : API_ONLY) {
+            assertEquals(List.of("org.mdlm.api"), requires(module), module + " must require org.mdlm.api only");
+        }
+    }
+
+    @Test
+    void theCliCompilesAgainstTheApiAndTheEngineAndLoadsPluginsAtRunTime() throws IOException {
+        List<String> cli = requires("mdlm-cli");
+        assertTrue(cli.contains("org.mdlm.engine") && cli.contains("org.mdlm.api"), cli.toString());
+        assertTrue(cli.stream().noneMatch(r -> r.startsWith("org.mdlm.") && !r.equals("org.mdlm.api")
+                && !r.equals("org.mdlm.engine")), "no plugin module at compile time: " + cli);
+        String pom = Files.readString(project().resolve("mdlm-cli/pom.xml"));
+        for (String plugin : List.of("mdlm-process", "mdlm-backbones", "mdlm-samplers", "mdlm-domains-text",
+                "mdlm-domains-dna")) {
+            Matcher m = Pattern.compile("<artifactId>" + plugin + "</artifactId>(?:(?!</dependency>).)*<scope>runtime</scope>",
+                    Pattern.DOTALL).matcher(pom);
+            assertTrue(m.find(), plugin + " is a runtime dependency of mdlm-cli");
+        }
+    }
+
+    private static List<String> requires(String module) throws IOException {
+        String src = Files.readString(project().resolve(module).resolve("src/main/java/module-info.java"))
+                .replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+        List<String> out = new ArrayList<>();
+        Matcher m = REQUIRES.matcher(src);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static Path project() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("mdlm-api/pom.xml"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("project folder not found above " + Path.of("").toAbsolutePath());
+    }
+}
