@@ -53,22 +53,23 @@ public final class RunCommand implements Callable<Integer> {
         ResolvedConfig cfg = resolver.resolve(config.preset, config.allOverrides());
         Pipeline pipeline = Pipeline.assemble(cfg);
         CorpusSplits data = CorpusSplits.read(pipeline.domain(), spec.commandLine().getErr());
-        RunDirectory dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper);
-        err.println("run folder: " + dir.path());
-        Map<String, Object> summary = new LinkedHashMap<>(training.train(cfg, pipeline, data, dir, null, "run", err));
-        Checkpoint ckpt = Checkpoint.load(dir.path().resolve((String) summary.get("checkpoint")));
-        InferenceModel model = InferenceModel.create(pipeline.modelSpec(cfg), ckpt.emaParams());
-        SamplingSession.Outcome samples = SamplingSession.sample(pipeline, model, cfg.sample(), err);
-        dir.writeText("samples.txt", String.join("\n\n", samples.texts()) + "\n");
-        summary.putAll(samples.stats());
-        dir.writeJson("summary.json", summary);
-        out.println(Summaries.describe(summary));
-        out.println();
-        for (int i = 0; i < samples.texts().size(); i++) {
-            out.printf(Locale.ROOT, "sample %d: %s%n", i + 1, samples.texts().get(i));
+        try (RunDirectory dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper)) {
+            err.println("run folder: " + dir.path());
+            Map<String, Object> summary = new LinkedHashMap<>(training.train(cfg, pipeline, data, dir, null, "run", err));
+            Checkpoint ckpt = Checkpoint.load(dir.path().resolve((String) summary.get("checkpoint")));
+            InferenceModel model = InferenceModel.create(pipeline.modelSpec(cfg), ckpt.emaParams());
+            SamplingSession.Outcome samples = SamplingSession.sample(pipeline, model, cfg.sample(), err);
+            dir.writeText("samples.txt", String.join("\n\n", samples.texts()) + "\n");
+            summary.putAll(samples.stats());
+            dir.writeJson("summary.json", summary);
+            out.println(Summaries.describe(summary));
+            out.println();
+            for (int i = 0; i < samples.texts().size(); i++) {
+                out.printf(Locale.ROOT, "sample %d: %s%n", i + 1, samples.texts().get(i));
+            }
+            out.println();
+            out.println("run folder: " + dir.path());
         }
-        out.println();
-        out.println("run folder: " + dir.path());
         return 0;
     }
 }

@@ -48,26 +48,29 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResolvedConfig cfg;
-        RunDirectory dir = null;
-        Path from = null;
         if (resume != null) {
-            dir = RunDirectory.open(resume, mapper);
-            ObjectNode tree = dir.readConfig();
-            ConfigResolver.applyOverrides(tree, config.allOverrides());
-            cfg = resolver.resolve(tree);
-            from = dir.latestCheckpoint().orElseThrow(() -> new ConfigException("run " + resume
-                    + " has no checkpoint to resume from; start it again with mdlm train --out " + resume + " --overwrite"));
-        } else {
-            cfg = resolver.resolve(config.preset, config.allOverrides());
+            try (RunDirectory dir = RunDirectory.openToResume(resume, mapper)) {
+                ObjectNode tree = dir.readConfig();
+                ConfigResolver.applyOverrides(tree, config.allOverrides());
+                ResolvedConfig cfg = resolver.resolve(tree);
+                Path from = dir.latestCheckpoint().orElseThrow(() -> new ConfigException("run " + resume
+                        + " has no checkpoint to resume from; start it again with mdlm train --out " + resume
+                        + " --overwrite"));
+                Pipeline pipeline = Pipeline.assemble(cfg);
+                return train(cfg, pipeline, CorpusSplits.read(pipeline.domain(), spec.commandLine().getErr()), dir, from);
+            }
         }
+        ResolvedConfig cfg = resolver.resolve(config.preset, config.allOverrides());
         Pipeline pipeline = Pipeline.assemble(cfg);
         CorpusSplits data = CorpusSplits.read(pipeline.domain(), spec.commandLine().getErr());
-        if (dir == null) {
-            dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper);
+        try (RunDirectory dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper)) {
+            return train(cfg, pipeline, data, dir, null);
         }
+    }
+
+    private int train(ResolvedConfig cfg, Pipeline pipeline, CorpusSplits data, RunDirectory dir, Path from) {
         spec.commandLine().getErr().println("run folder: " + dir.path());
-        Map<String, Object> summary = training.train(cfg, pipeline, data, dir, from, resume != null ? "train --resume" : "train",
+        Map<String, Object> summary = training.train(cfg, pipeline, data, dir, from, from != null ? "train --resume" : "train",
                 spec.commandLine().getErr());
         spec.commandLine().getOut().println(Summaries.describe(summary));
         spec.commandLine().getOut().println("run folder: " + dir.path());
