@@ -35,6 +35,10 @@ import org.mdlm.cli.TestData;
  * artifacts come from this build's own local repository (served as a file repository without
  * org/mdlm, so the guide must install mdlm's parent POM itself), then Maven Central. The launcher
  * in the copy finds this build's classes instead of building the whole project again.
+ *
+ * <p>Tagged slow although it takes only 10-25 s: it runs Maven itself, copies a few hundred MB into
+ * the scratch repository, and on a fresh machine fetches from Maven Central the plugins that
+ * {@code mvn verify} never needed (the install plugin), which the default suite must not depend on.
  */
 @Tag("slow")
 class PluginGuideTest {
