@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,12 +28,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class FullStackParityTest {
 
-    private static final Path FIXTURE = Path.of("../../shared/fixtures/dit-parity").toAbsolutePath().normalize();
-
     @ParameterizedTest
     @ValueSource(strings = {"cond", "uncond"})
     void subsLogProbsMatchTheReference(String variant) throws Exception {
-        assertTrue(Files.isDirectory(FIXTURE), "the parity fixture is missing: expected " + FIXTURE);
         ObjectMapper mapper = JsonMappers.create();
         ObjectNode tree = (ObjectNode) mapper.readTree("""
                 {"domain": {"type": "text8"}, "schedule": {"type": "loglinear"}, "parameterization": {"type": "subs"},
@@ -45,7 +40,7 @@ class FullStackParityTest {
         ResolvedConfig cfg = new ConfigResolver(PluginRegistry.loadDefault(), mapper, new Presets(mapper)).resolve(tree);
         Pipeline pipeline = Pipeline.assemble(cfg);
         Map<String, INDArray> params = new LinkedHashMap<>();
-        for (var p : mapper.readTree(FIXTURE.resolve("params.json").toFile()).get("parameters")) {
+        for (var p : mapper.readTree(fixture().resolve("params.json").toFile()).get("parameters")) {
             String name = p.get("name").asText();
             params.put(name, npy(name));
         }
@@ -70,7 +65,11 @@ class FullStackParityTest {
         assertTrue(maxFinite < 1e-5, "max abs difference of finite log-probs " + maxFinite);
     }
 
+    private static Path fixture() {
+        return TestData.path("fixtures/dit-parity");
+    }
+
     private static INDArray npy(String name) {
-        return Nd4j.createFromNpyFile(new File(FIXTURE.toFile(), name + ".npy"));
+        return Nd4j.createFromNpyFile(fixture().resolve(name + ".npy").toFile());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A training process killed with SIGKILL at a random step and resumed with {@code mdlm train
  * --resume} logs exactly the metrics (step, loss, learning rate, gradient norm, validation) of an
- * uninterrupted run.
+ * uninterrupted run. The killed process's lock on the run folder does not stand in the way.
  */
 class KillAndResumeTest {
 
@@ -39,18 +38,19 @@ class KillAndResumeTest {
 
         Path killed = tmp.resolve("killed");
         int killAfter = 8 + new SplittableRandom().nextInt(20);   // a random step between checkpoints or on one
-        Process p = new ProcessBuilder(javaCommand(concat(new String[] {"train", "--out", killed.toString()}, RUN)))
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        Process p = CliProcess.start(tmp.resolve("killed.log"), concat(new String[] {"train", "--out", killed.toString()}, RUN));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (lastLoggedStep(killed) < killAfter) {
+        while (CliProcess.lastLoggedStep(killed) < killAfter) {
             assertTrue(p.isAlive(), "the training process ended early: " + Files.readString(tmp.resolve("killed.log")));
             assertTrue(System.nanoTime() < deadline, "the training process did not reach step " + killAfter);
             Thread.sleep(20);
         }
         p.destroyForcibly();   // SIGKILL: no shutdown hook runs
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertTrue(lastLoggedStep(killed) < 36, "killed before the end");
+        assertTrue(CliProcess.lastLoggedStep(killed) < 36, "killed before the end");
 
+        assertEquals(String.valueOf(p.pid()), Files.readString(killed.resolve("run.lock")).strip(),
+                "the killed process left its lock file behind");
         CliRunner.Result resumed = CliRunner.run("train", "--resume", killed.toString());
         assertEquals(0, resumed.code(), resumed.err());
 
@@ -69,17 +69,16 @@ class KillAndResumeTest {
         Path run = tmp.resolve("terminated");
         String[] args = concat(new String[] {"train", "--out", run.toString()}, RUN);
         args = concat(args, new String[] {"--set", "train.checkpoint_every=1000", "--set", "train.steps=400"});
-        Process p = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("terminated.log").toFile()).start();
+        Process p = CliProcess.start(tmp.resolve("terminated.log"), args);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (lastLoggedStep(run) < 5) {
+        while (CliProcess.lastLoggedStep(run) < 5) {
             assertTrue(p.isAlive(), Files.readString(tmp.resolve("terminated.log")));
             assertTrue(System.nanoTime() < deadline, "the training process did not reach step 5");
             Thread.sleep(20);
         }
         p.destroy();   // SIGTERM, handled like Ctrl-C (SIGINT): the shutdown hook stops the trainer
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process stops within a minute");
-        int logged = lastLoggedStep(run);
+        int logged = CliProcess.lastLoggedStep(run);
         try (Stream<Path> ck = Files.list(run.resolve("checkpoints"))) {
             List<String> names = ck.map(f -> f.getFileName().toString()).toList();
             assertEquals(1, names.size(), "one checkpoint, written on the way out: " + names);
@@ -99,35 +98,6 @@ class KillAndResumeTest {
             out.add(n.toString());
         }
         return out;
-    }
-
-    private static int lastLoggedStep(Path run) throws Exception {
-        Path m = run.resolve("metrics.jsonl");
-        if (!Files.exists(m)) {
-            return -1;
-        }
-        int last = -1;
-        for (String line : Files.readAllLines(m)) {
-            int i = line.indexOf("\"step\":");
-            if (i >= 0 && line.endsWith("}")) {
-                String rest = line.substring(i + 7).replaceAll("[^0-9].*", "");
-                if (!rest.isEmpty()) {
-                    last = Math.max(last, Integer.parseInt(rest));
-                }
-            }
-        }
-        return last;
-    }
-
-    private static List<String> javaCommand(String[] args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx2g");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        cmd.addAll(List.of(args));
-        return cmd;
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -20,6 +20,11 @@ class GemmThreadsTest {
         GemmThreads.use(1);
     }
 
+    /** What the BLAS library itself reports (openblas_get_num_threads). */
+    private static int blasThreads() {
+        return Nd4j.factory().blas().getMaxThreads();
+    }
+
     private static INDArray f(long... shape) {
         return Nd4j.create(DataType.FLOAT, shape);
     }
@@ -51,10 +56,13 @@ class GemmThreadsTest {
         INDArray a = Nd4j.rand(DataType.FLOAT, 512, 300).subi(0.5);
         INDArray b = Nd4j.rand(DataType.FLOAT, 300, 700).subi(0.5);
         GemmThreads.use(1);
+        assertEquals(1, blasThreads(), "threads OpenBLAS reports after use(1)");
         INDArray one = a.mmul(b);
         GemmThreads.use(2);
+        assertEquals(2, blasThreads(), "threads OpenBLAS reports after use(2)");
         INDArray two = a.mmul(b);
         GemmThreads.use(1);
+        assertEquals(1, blasThreads(), "threads OpenBLAS reports after going back to use(1)");
         double maxDiff = one.sub(two).amaxNumber().doubleValue();
         assertEquals(0.0, maxDiff, 1e-5);
     }

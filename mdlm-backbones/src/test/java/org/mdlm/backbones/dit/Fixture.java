@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +23,9 @@ final class Fixture {
     private Fixture() {
     }
 
-    /** The fixture folder, ../../shared/fixtures/dit-parity from the module folder. */
+    /** The fixture folder, testdata/fixtures/dit-parity of the project. */
     static Path dir() {
-        Path dir = Path.of("").toAbsolutePath().resolve("../../shared/fixtures/dit-parity").normalize();
-        assertTrue(Files.isDirectory(dir), "DiT parity fixture folder missing: " + dir
-                + " (expected /work/shared/fixtures/dit-parity next to the project)");
-        return dir;
+        return TestData.path("fixtures/dit-parity");
     }
 
     /** Loads {@code <name>.npy}. */

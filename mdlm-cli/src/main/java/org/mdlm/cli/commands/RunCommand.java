@@ -43,24 +43,25 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrainingLauncher.Launched run = launcher.launch(config, output, null, null, "run", err);
-        TrainingOutcome trained = run.outcome();
-        Pipeline pipeline = run.pipeline();
-        ResolvedConfig cfg = run.config();
-        RunDirectory dir = run.dir();
-        Map<String, Object> summary = new LinkedHashMap<>(trained.summary());
-        InferenceModel model = InferenceModel.create(trained.spec(), Checkpoint.load(trained.result().lastCheckpoint()));
-        SamplingSession.Outcome samples = SamplingSession.sample(pipeline, model, cfg.sample(), err);
-        dir.writeText("samples.txt", String.join("\n\n", samples.texts()) + "\n");
-        summary.putAll(samples.stats());
-        dir.writeJson("summary.json", summary);
-        out.println(Summaries.describe(summary));
-        out.println();
-        for (int i = 0; i < samples.texts().size(); i++) {
-            out.printf(Locale.ROOT, "sample %d: %s%n", i + 1, samples.texts().get(i));
+        try (TrainingLauncher.Launched run = launcher.launch(config, output, null, null, "run", err)) {
+            TrainingOutcome trained = run.outcome();
+            Pipeline pipeline = run.pipeline();
+            ResolvedConfig cfg = run.config();
+            RunDirectory dir = run.dir();
+            Map<String, Object> summary = new LinkedHashMap<>(trained.summary());
+            InferenceModel model = InferenceModel.create(trained.spec(), Checkpoint.load(trained.result().lastCheckpoint()));
+            SamplingSession.Outcome samples = SamplingSession.sample(pipeline, model, cfg.sample(), err);
+            dir.writeText("samples.txt", String.join("\n\n", samples.texts()) + "\n");
+            summary.putAll(samples.stats());
+            dir.writeJson("summary.json", summary);
+            out.println(Summaries.describe(summary));
+            out.println();
+            for (int i = 0; i < samples.texts().size(); i++) {
+                out.printf(Locale.ROOT, "sample %d: %s%n", i + 1, samples.texts().get(i));
+            }
+            out.println();
+            out.println("run folder: " + dir.path());
         }
-        out.println();
-        out.println("run folder: " + dir.path());
         return 0;
     }
 }

@@ -2,9 +2,7 @@ package org.mdlm.cli.commands;
 
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mdlm.cli.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,12 +39,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String command = resume != null ? "train --resume" : initFrom != null ? "train --init-from" : "train";
-        TrainingLauncher.Launched run = launcher.launch(config, output, resume, initFrom, command,
-                spec.commandLine().getErr());
-        Map<String, Object> summary = run.outcome().summary();
-        RunDirectory dir = run.dir();
-        spec.commandLine().getOut().println(Summaries.describe(summary));
-        spec.commandLine().getOut().println("run folder: " + dir.path());
+        try (TrainingLauncher.Launched run = launcher.launch(config, output, resume, initFrom, command,
+                spec.commandLine().getErr())) {
+            spec.commandLine().getOut().println(Summaries.describe(run.outcome().summary()));
+            spec.commandLine().getOut().println("run folder: " + run.dir().path());
+        }
         return 0;
     }
 }

@@ -18,7 +18,8 @@ import org.mdlm.engine.Checkpoint;
 /**
  * Starts the training of {@code mdlm run} and {@code mdlm train}: resolves the config (of a preset,
  * or of the run being resumed), assembles the pipeline, reads the corpus, creates or reopens the run
- * folder and trains (fresh, resumed or fine-tuned from a checkpoint).
+ * folder and trains (fresh, resumed or fine-tuned from a checkpoint). The run folder stays locked
+ * against other writers until the returned {@link Launched} is closed, or at once when training fails.
  */
 final class TrainingLauncher {
 
@@ -42,7 +43,14 @@ final class TrainingLauncher {
      * @param dir the run folder
      * @param outcome the summary, result and model
      */
-    record Launched(ResolvedConfig config, Pipeline pipeline, RunDirectory dir, TrainingOutcome outcome) {
+    record Launched(ResolvedConfig config, Pipeline pipeline, RunDirectory dir, TrainingOutcome outcome)
+            implements AutoCloseable {
+
+        /** Releases the run folder's lock. */
+        @Override
+        public void close() {
+            dir.close();
+        }
     }
 
     /**
@@ -58,30 +66,39 @@ final class TrainingLauncher {
         if (resume != null && initFrom != null) {
             throw new ConfigException("--resume continues a run and --init-from starts a new one; give one of them");
         }
-        ResolvedConfig cfg;
         RunDirectory dir = null;
-        Path from = null;
-        if (resume != null) {
-            dir = RunDirectory.open(resume, mapper);
-            ObjectNode tree = dir.readConfig();
-            ConfigResolver.applyOverrides(tree, config.allOverrides());
-            cfg = resolver.resolve(tree);
-            from = dir.latestCheckpoint().orElseThrow(() -> new ConfigException("run " + resume
-                    + " has no checkpoint to resume from; start it again with mdlm train --out " + resume + " --overwrite"));
-        } else {
-            cfg = resolver.resolve(config.preset, config.allOverrides());
+        try {
+            ResolvedConfig cfg;
+            Path from = null;
+            if (resume != null) {
+                dir = RunDirectory.openToResume(resume, mapper);
+                ObjectNode tree = dir.readConfig();
+                ConfigResolver.applyOverrides(tree, config.allOverrides());
+                cfg = resolver.resolve(tree);
+                from = dir.latestCheckpoint().orElseThrow(() -> new ConfigException("run " + resume
+                        + " has no checkpoint to resume from; start it again with mdlm train --out " + resume
+                        + " --overwrite"));
+            } else {
+                cfg = resolver.resolve(config.preset, config.allOverrides());
+            }
+            Pipeline pipeline = Pipeline.assemble(cfg);
+            CorpusSplits data = CorpusSplits.read(pipeline.domain(), err);
+            Checkpoint init = initFrom == null ? null : Checkpoint.load(initFrom);
+            if (dir == null) {
+                dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper);
+            }
+            err.println("run folder: " + dir.path());
+            if (init != null) {
+                err.println("fine-tuning from " + initFrom + " (step " + init.step() + ", model " + init.description()
+                        + ")");
+            }
+            TrainingOutcome outcome = training.train(cfg, pipeline, data, dir, from, init, command, err);
+            return new Launched(cfg, pipeline, dir, outcome);
+        } catch (RuntimeException | Error e) {
+            if (dir != null) {
+                dir.close();
+            }
+            throw e;
         }
-        Pipeline pipeline = Pipeline.assemble(cfg);
-        CorpusSplits data = CorpusSplits.read(pipeline.domain(), err);
-        Checkpoint init = initFrom == null ? null : Checkpoint.load(initFrom);
-        if (dir == null) {
-            dir = RunDirectory.create(output.folder(config.preset), output.overwrite, mapper);
-        }
-        err.println("run folder: " + dir.path());
-        if (init != null) {
-            err.println("fine-tuning from " + initFrom + " (step " + init.step() + ", model " + init.description() + ")");
-        }
-        TrainingOutcome outcome = training.train(cfg, pipeline, data, dir, from, init, command, err);
-        return new Launched(cfg, pipeline, dir, outcome);
     }
 }

@@ -16,34 +16,61 @@ import org.mdlm.cli.config.ConfigException;
 
 /**
  * The folder of one run: {@code config.json} (fully resolved), {@code provenance.json},
- * {@code metrics.jsonl}, {@code summary.json}, {@code samples.txt} and {@code checkpoints/}.
- * Every JSON file is written atomically (temporary file, then rename).
+ * {@code metrics.jsonl}, {@code summary.json}, {@code samples.txt}, {@code checkpoints/} and
+ * {@value RunLock#FILE}. Every JSON file is written atomically (temporary file, then rename). A
+ * folder opened for writing ({@link #create}, {@link #openToResume}) holds its {@link RunLock}
+ * until {@link #close()}, so a second writer is refused.
  */
-public final class RunDirectory {
+public final class RunDirectory implements AutoCloseable {
 
     /** Name of the resolved config file. */
     public static final String CONFIG = "config.json";
     private final Path dir;
     private final ObjectMapper mapper;
+    private final RunLock lock;
 
-    private RunDirectory(Path dir, ObjectMapper mapper) {
+    private RunDirectory(Path dir, ObjectMapper mapper, RunLock lock) {
         this.dir = dir;
         this.mapper = mapper;
+        this.lock = lock;
     }
 
     /**
-     * Prepares a folder for a new run.
+     * Prepares a folder for a new run and takes its lock.
      *
-     * @throws ConfigException if it already holds a run and {@code overwrite} is false
+     * @throws ConfigException if another process is writing it, or it already holds a run and
+     *                         {@code overwrite} is false
      */
     public static RunDirectory create(Path dir, boolean overwrite, ObjectMapper mapper) {
+        requireNoRunUnless(overwrite, dir);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ConfigException("output path " + dir + " exists and is not a folder; choose another --out");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigException("cannot create the output folder " + dir + ": " + e.getMessage(), e);
+        }
+        RunLock lock = RunLock.acquire(dir);
+        try {
+            requireNoRunUnless(overwrite, dir);   // again: another process may have started one meanwhile
+            prepare(dir, overwrite);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return new RunDirectory(dir, mapper, lock);
+    }
+
+    private static void requireNoRunUnless(boolean overwrite, Path dir) {
         if (Files.exists(dir.resolve(CONFIG)) && !overwrite) {
             throw new ConfigException("output folder " + dir + " already holds a run; pass --overwrite to replace it,"
                     + " --resume to continue it (mdlm train), or choose another --out");
         }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ConfigException("output path " + dir + " exists and is not a folder; choose another --out");
-        }
+    }
+
+    /** Creates the checkpoint folder; with {@code overwrite}, deletes the outputs of the previous run. */
+    private static void prepare(Path dir, boolean overwrite) {
         try {
             Files.createDirectories(dir.resolve("checkpoints"));
             if (overwrite) {
@@ -59,20 +86,41 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new ConfigException("cannot create the output folder " + dir + ": " + e.getMessage(), e);
         }
-        return new RunDirectory(dir, mapper);
     }
 
     /**
-     * Opens the folder of an existing run.
+     * Opens the folder of an existing run for reading (no lock: a run being written may be read).
      *
      * @throws ConfigException if it holds no run
      */
     public static RunDirectory open(Path dir, ObjectMapper mapper) {
+        requireRun(dir);
+        return new RunDirectory(dir, mapper, null);
+    }
+
+    /**
+     * Opens the folder of an existing run to continue writing it, and takes its lock.
+     *
+     * @throws ConfigException if it holds no run, or another process is writing it
+     */
+    public static RunDirectory openToResume(Path dir, ObjectMapper mapper) {
+        requireRun(dir);
+        return new RunDirectory(dir, mapper, RunLock.acquire(dir));
+    }
+
+    private static void requireRun(Path dir) {
         if (!Files.isRegularFile(dir.resolve(CONFIG))) {
             throw new ConfigException("no run in " + dir + " (no " + CONFIG + "); pass the folder that `mdlm run`"
                     + " or `mdlm train` wrote with --out");
         }
-        return new RunDirectory(dir, mapper);
+    }
+
+    /** Releases the folder's lock, if this instance holds it. */
+    @Override
+    public void close() {
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     /** The folder. */

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,12 +90,17 @@ class Text8DomainReadTest {
     void tokenStreamReadsWindowsAndChecksBounds() throws Exception {
         Path file = TestFiles.write(dir.resolve("a.txt"), "abc ".repeat(2000));
         TokenStream s = new Text8Domain(new Text8Config(file.toString())).read(Split.TRAIN);
-        int[] dst = new int[6];
+        int[] dst = {-1, -1, -1, -1, -1, -1};
         s.read(2, dst, 1, 5);
-        assertArrayEquals(new int[] {0, 2, 26, 0, 1, 2}, dst);
-        assertThrows(IndexOutOfBoundsException.class, () -> s.read(s.length() - 2, dst, 0, 3));
+        assertArrayEquals(new int[] {-1, 2, 26, 0, 1, 2}, dst, "5 ids from offset 2 land at dst[1..5]; dst[0] untouched");
+        long n = s.length();
+        assertEquals(7999 * 9 / 10, n, "\"abc \" x 2000 trimmed is 7999 characters, 90% of them in train");
+        s.read(n - 2, dst, 0, 2);
+        assertArrayEquals(new int[] {1, 2, 26, 0, 1, 2}, dst, "a window may end exactly at the end (\"...abc\")");
+        int[] before = dst.clone();
+        assertThrows(IndexOutOfBoundsException.class, () -> s.read(n - 2, dst, 0, 3));
         assertThrows(IndexOutOfBoundsException.class, () -> s.read(-1, dst, 0, 1));
         assertThrows(IndexOutOfBoundsException.class, () -> s.read(0, dst, 4, 3));
-        assertTrue(Files.exists(file));
+        assertArrayEquals(before, dst, "a refused read writes nothing");
     }
 }

@@ -2,25 +2,30 @@ package org.mdlm.domains.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mdlm.api.domain.Split;
 import org.mdlm.api.domain.TokenStream;
 
-/** Reads the real text8-standin corpus of the shared data folder (present in CI). */
+/** Reads the whole real text8-standin corpus of the data folder given to the profile "data". */
+@Tag("data")
 class Text8StandinTest {
 
-    private static final Path STANDIN = Path.of("../../shared/data/text/text8-standin");
+    private static Path standin() {
+        return TestData.data("text/text8-standin");
+    }
 
     private static Text8Domain domain() {
-        if (!Files.isDirectory(STANDIN)) {
-            fail("shared data missing: expected the text8-standin corpus at " + STANDIN.toAbsolutePath()
-                    + " (it is present in CI; check out ../shared next to the project)");
-        }
-        return new Text8Domain(new Text8Config(STANDIN.toString()));
+        return new Text8Domain(new Text8Config(standin().toString()));
     }
 
     private static long[] histogram(TokenStream s) {
@@ -34,6 +39,12 @@ class Text8StandinTest {
             }
         }
         return counts;
+    }
+
+    private static String gunzip(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 
     @Test
@@ -60,5 +71,18 @@ class Text8StandinTest {
             assertTrue(id >= 0 && id <= 26);
         }
         assertTrue(seconds < 60, "reading 74M characters took " + seconds + " s; should take seconds");
+    }
+
+    /**
+     * Each split of testdata/text/text8-slice is two character ranges of the same split here, joined
+     * by a space: the ranges testdata/README.md lists (made by testdata/make-slices.py).
+     */
+    @ParameterizedTest
+    @CsvSource({"train, 55029188, 55164740, 72884569, 72904155", "valid, 2790438, 2806445, 3690533, 3760470",
+        "test, 2741258, 2752149, 3726427, 3796172"})
+    void theProjectsSliceIsCutFromThisSplit(String split, int a, int b, int c, int d) throws IOException {
+        String full = gunzip(standin().resolve(split + ".txt.gz"));
+        String slice = gunzip(TestData.path("text/text8-slice/" + split + ".txt.gz"));
+        assertEquals(full.substring(a, b) + " " + full.substring(c, d), slice);
     }
 }

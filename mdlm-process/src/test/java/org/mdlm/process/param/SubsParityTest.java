@@ -2,10 +2,8 @@ package org.mdlm.process.param;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,33 +19,30 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * SUBS log-probs and losses against the reference MDLM fixture (shared/fixtures/dit-parity, made by
+ * SUBS log-probs and losses against the reference MDLM fixture (testdata/fixtures/dit-parity, made by
  * the PyTorch reference in float32). The reference logits are fed as a placeholder, so no backbone is
  * involved. Tolerances follow the fixture's README.
  */
 class SubsParityTest {
 
-    private static final Path FIXTURES = Path.of("../../shared/fixtures/dit-parity");
     private static final int MASK = 27;
     private static final int B = 2;
     private static final int L = 32;
     private static final int V = 28;
     private static final double NEG_INF = -1e6;
 
+    private static Path fixtures;
     private static Npy x0;
     private static Npy xt;
     private static double[] weight;
 
     @BeforeAll
     static void loadInputs() throws IOException {
-        if (!Files.isDirectory(FIXTURES)) {
-            fail("parity fixture folder not found: " + FIXTURES.toAbsolutePath().normalize()
-                    + " (expected /work/shared/fixtures/dit-parity relative to the module folder)");
-        }
-        x0 = Npy.read(FIXTURES.resolve("x0.npy"));
-        xt = Npy.read(FIXTURES.resolve("xt.npy"));
-        Npy sigma = Npy.read(FIXTURES.resolve("sigma.npy"));
-        Npy dsigma = Npy.read(FIXTURES.resolve("dsigma.npy"));
+        fixtures = TestData.path("fixtures/dit-parity");
+        x0 = Npy.read(fixtures.resolve("x0.npy"));
+        xt = Npy.read(fixtures.resolve("xt.npy"));
+        Npy sigma = Npy.read(fixtures.resolve("sigma.npy"));
+        Npy dsigma = Npy.read(fixtures.resolve("dsigma.npy"));
         weight = new double[B];
         for (int b = 0; b < B; b++) {
             weight[b] = dsigma.at(b) / Math.expm1(sigma.at(b));
@@ -57,9 +52,9 @@ class SubsParityTest {
     /** Our schedule and SUBS weight reproduce the fixture's sigma, dsigma and float32 weights. */
     @Test
     void scheduleMatchesFixtureInputs() throws IOException {
-        Npy t = Npy.read(FIXTURES.resolve("t.npy"));
-        Npy sigma = Npy.read(FIXTURES.resolve("sigma.npy"));
-        Npy dsigma = Npy.read(FIXTURES.resolve("dsigma.npy"));
+        Npy t = Npy.read(fixtures.resolve("t.npy"));
+        Npy sigma = Npy.read(fixtures.resolve("sigma.npy"));
+        Npy dsigma = Npy.read(fixtures.resolve("dsigma.npy"));
         LogLinearSchedule schedule = new LogLinearSchedule(new LogLinearConfig(1e-3));
         SubsParameterization subs = new SubsParameterization(SubsConfig.defaults());
         double[] weightFp32 = {3.3333330, 1.25};
@@ -74,10 +69,10 @@ class SubsParityTest {
     @ParameterizedTest(name = "{0}, vocab size known at build time: {1}")
     @CsvSource({"cond, true", "cond, false", "uncond, true", "uncond, false"})
     void matchesReference(String run, boolean staticVocab) throws IOException {
-        Npy logits = Npy.read(FIXTURES.resolve("logits_" + run + ".npy"));
-        Npy expectedLogp = Npy.read(FIXTURES.resolve("subs_logp_" + run + ".npy"));
-        Npy expectedTokenLoss = Npy.read(FIXTURES.resolve("loss_per_token_" + run + ".npy"));
-        double expectedLoss = Npy.read(FIXTURES.resolve("loss_" + run + ".npy")).at(0);
+        Npy logits = Npy.read(fixtures.resolve("logits_" + run + ".npy"));
+        Npy expectedLogp = Npy.read(fixtures.resolve("subs_logp_" + run + ".npy"));
+        Npy expectedTokenLoss = Npy.read(fixtures.resolve("loss_per_token_" + run + ".npy"));
+        double expectedLoss = Npy.read(fixtures.resolve("loss_" + run + ".npy")).at(0);
 
         SameDiff sd = SameDiff.create();
         SDVariable logitsPh = sd.placeHolder("logits", DataType.FLOAT, -1, -1, staticVocab ? V : -1);

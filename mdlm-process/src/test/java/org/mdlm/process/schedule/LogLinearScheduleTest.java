@@ -17,7 +17,7 @@ class LogLinearScheduleTest {
 
     @Test
     void matchesTheReferenceFixtureNumbers() {
-        // From shared/fixtures/dit-parity/README.md: the reference LogLinearNoise in float32 at the
+        // From testdata/fixtures/dit-parity/README.md: the reference LogLinearNoise in float32 at the
         // float32 times t = [0.3f, 0.8f]; agreement to one float32 ulp of each value.
         double[] t = {0.3f, 0.8f};
         double[] sigma = {0.35624650, 1.60544586};
