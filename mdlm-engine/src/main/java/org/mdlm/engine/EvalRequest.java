@@ -38,7 +38,7 @@ public record EvalRequest(int seqLen, int windows, boolean full, int tSamples, d
 
     /** The periodic evaluation of a training run: its evenly spaced windows and times. */
     public static EvalRequest of(TrainConfig c) {
-        return new EvalRequest(c.seqLen(), c.evalWindows(), false, c.evalTSamples(), c.samplingEps(), c.seed());
+        return new EvalRequest(c.seqLen(), c.evalWindows(), false, c.evalTSamples(), c.samplingEps(), c.evalSeed());
     }
 
     /** {@code windows} evenly spaced windows, {@code tSamples} times each. */

@@ -25,12 +25,15 @@ package org.mdlm.engine;
  * @param evalTSamples antithetic times (independent masks) per validation window, at least 1
  * @param checkpointEvery checkpoint every this many steps, 0 = only at the end
  * @param keepCheckpoints how many of the newest periodic checkpoints to keep, 0 = keep all
- * @param seed seed of every random number in the run (initialisation, crops, times, masks, feeds)
+ * @param seed seed of every random number of training (initialisation, crops, times, masks, feeds)
+ * @param evalSeed seed of the periodic evaluation's times and masks; kept apart from {@code seed} so
+ *                 that runs of different seeds are evaluated on the same draws (as the reference
+ *                 recipe does), and their figures differ by what they learned only
  */
 public record TrainConfig(int steps, int batchSize, int seqLen, double lr, int warmupSteps, double beta1,
                           double beta2, double weightDecay, double gradClip, double emaDecay, double samplingEps,
                           int logEvery, int evalEvery, int evalWindows, int evalTSamples, int checkpointEvery,
-                          int keepCheckpoints, long seed) {
+                          int keepCheckpoints, long seed, long evalSeed) {
 
     /**
      * Validates every field.
@@ -68,11 +71,11 @@ public record TrainConfig(int steps, int batchSize, int seqLen, double lr, int w
     /**
      * The reference recipe: 1500 steps, batch 16, length 128, lr 3e-4 with 200 warm-up steps,
      * betas (0.9, 0.999), no weight decay, clip 1.0, EMA 0.9999, eps 1e-3, log every 10, evaluate
-     * every 250 steps on 64 windows x 16 times, checkpoint every 500 keeping 3, seed 0.
+     * every 250 steps on 64 windows x 16 times, checkpoint every 500 keeping 3, seed 0, evaluation seed 0.
      */
     public static TrainConfig defaults() {
         return new TrainConfig(1500, 16, 128, 3e-4, 200, 0.9, 0.999, 0.0, 1.0, 0.9999, 1e-3, 10, 250, 64, 16, 500,
-                3, 0L);
+                3, 0L, 0L);
     }
 
     /** Tokens consumed by one optimizer step: {@code batchSize * seqLen}. */

@@ -25,6 +25,7 @@ public final class TrainConfigBuilder {
     private int checkpointEvery;
     private int keepCheckpoints;
     private long seed;
+    private long evalSeed;
 
     TrainConfigBuilder(TrainConfig c) {
         steps = c.steps();
@@ -45,6 +46,7 @@ public final class TrainConfigBuilder {
         checkpointEvery = c.checkpointEvery();
         keepCheckpoints = c.keepCheckpoints();
         seed = c.seed();
+        evalSeed = c.evalSeed();
     }
 
     /** Optimizer steps. */
@@ -120,6 +122,12 @@ public final class TrainConfigBuilder {
         return this;
     }
 
+    /** Seed of the periodic evaluation's draws. */
+    public TrainConfigBuilder evalSeed(long v) {
+        evalSeed = v;
+        return this;
+    }
+
     /**
      * The config.
      *
@@ -128,6 +136,6 @@ public final class TrainConfigBuilder {
     public TrainConfig build() {
         return new TrainConfig(steps, batchSize, seqLen, lr, warmupSteps, beta1, beta2, weightDecay, gradClip,
                 emaDecay, samplingEps, logEvery, evalEvery, evalWindows, evalTSamples, checkpointEvery,
-                keepCheckpoints, seed);
+                keepCheckpoints, seed, evalSeed);
     }
 }

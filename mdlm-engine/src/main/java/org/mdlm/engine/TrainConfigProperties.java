@@ -2,12 +2,15 @@ package org.mdlm.engine;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.Map;
 import java.util.Properties;
 
 /** Stores a {@link TrainConfig} as {@code config.<field>} properties and reads it back exactly. */
 final class TrainConfigProperties {
 
     private static final String PREFIX = "config.";
+    /** Fields added after checkpoints were first written, with the value older checkpoints imply. */
+    private static final Map<String, String> ADDED_LATER = Map.of("evalSeed", "0");
 
     private TrainConfigProperties() {
     }
@@ -33,7 +36,7 @@ final class TrainConfigProperties {
         Class<?>[] types = new Class<?>[rcs.length];
         for (int i = 0; i < rcs.length; i++) {
             String key = PREFIX + rcs[i].getName();
-            String v = p.getProperty(key);
+            String v = p.getProperty(key, ADDED_LATER.get(rcs[i].getName()));
             if (v == null) {
                 throw new IllegalArgumentException("missing " + key);
             }

@@ -63,9 +63,9 @@ public final class EvalCommand extends ModelCommand {
         InferenceModel.check(model.spec(), model.checkpoint());
         TrainConfig t = model.config().train();
         EvalRequest request = full
-                ? EvalRequest.fullSplit(t.seqLen(), tSamples == null ? 1 : tSamples, t.samplingEps(), t.seed())
+                ? EvalRequest.fullSplit(t.seqLen(), tSamples == null ? 1 : tSamples, t.samplingEps(), t.evalSeed())
                 : EvalRequest.sampled(t.seqLen(), windows == null ? t.evalWindows() : windows,
-                        tSamples == null ? t.evalTSamples() : tSamples, t.samplingEps(), t.seed());
+                        tSamples == null ? t.evalTSamples() : tSamples, t.samplingEps(), t.evalSeed());
         TokenStream data = model.pipeline().domain().read(s);
         EvalResult r;
         try (EvalProgressDisplay progress = EvalProgressDisplay.open(spec.commandLine().getErr())) {
