@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mdlm.api.domain.Vocabulary;
 import org.mdlm.api.model.AttentionPattern;
 import org.mdlm.api.model.Corruption;
 import org.mdlm.api.model.DenoiserOutputKind;
-import org.mdlm.api.model.LossContext;
 import org.mdlm.api.model.RouteContext;
 import org.mdlm.api.schedule.NoiseSchedule;
 import org.mdlm.process.schedule.LogLinearConfig;
@@ -67,7 +67,7 @@ class ArObjectiveTest {
         SDVariable logits = sd.constant(Nd4j.createFromArray(flat).reshape(1, 3, 4));
         SDVariable x0 = sd.constant(Nd4j.createFromArray(new int[][] {target}));
         SDVariable xt = sd.constant(Nd4j.createFromArray(new int[][] {{MASK, 2, 0}}));
-        SDVariable loss = ar.tokenLoss(sd, new Context(logits, x0, xt));
+        SDVariable loss = ar.tokenLoss(sd, new StubLossContext(logits, x0, xt, Map.of(), VOCAB, SCHEDULE));
         INDArray got = loss.eval();
         for (int i = 0; i < 3; i++) {
             // The mask column (a large logit here) is excluded: log-softmax over ids 0..2 only.
@@ -85,38 +85,5 @@ class ArObjectiveTest {
 
     private static RouteContext route() {
         return new RouteContext(SCHEDULE, VOCAB, 1e-3, false);
-    }
-
-    /** The inputs of the hand-made example; the time inputs are not part of the AR loss. */
-    private record Context(SDVariable logits, SDVariable x0, SDVariable xt) implements LossContext {
-        @Override
-        public SDVariable t() {
-            throw new AssertionError("the AR loss reads no time");
-        }
-
-        @Override
-        public SDVariable sigma() {
-            throw new AssertionError("the AR loss reads no sigma");
-        }
-
-        @Override
-        public SDVariable dsigma() {
-            throw new AssertionError("the AR loss reads no dsigma");
-        }
-
-        @Override
-        public SDVariable rowInput(String name) {
-            throw new AssertionError("the AR loss reads no row input");
-        }
-
-        @Override
-        public Vocabulary vocabulary() {
-            return VOCAB;
-        }
-
-        @Override
-        public NoiseSchedule schedule() {
-            return SCHEDULE;
-        }
     }
 }

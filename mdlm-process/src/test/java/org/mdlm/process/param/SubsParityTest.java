@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mdlm.api.domain.Vocabulary;
+import org.mdlm.api.model.RouteContext;
 import org.mdlm.process.schedule.LogLinearConfig;
 import org.mdlm.process.schedule.LogLinearSchedule;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -64,6 +67,13 @@ class SubsParityTest {
             assertEquals(weightFp32[b], subs.lossWeight(schedule, t.at(b)), 1e-6);
             assertEquals(weightFp32[b], weight[b], 1e-6);
         }
+        double[] ts = {t.at(0), t.at(1)};
+        double[] routed = subs.corrupt(new int[][] {{0}, {1}}, null, ts,
+                new RouteContext(schedule, Vocabulary.of(V, MASK), 1e-3, false), new SplittableRandom(3))
+                .rowValues().get(SubsParameterization.WEIGHT);
+        for (int b = 0; b < B; b++) {
+            assertEquals(weightFp32[b], routed[b], 1e-6, "the route's weight row for sequence " + b);
+        }
     }
 
     @ParameterizedTest(name = "{0}, vocab size known at build time: {1}")
@@ -84,10 +94,15 @@ class SubsParityTest {
         SDVariable tokenLoss = subs.tokenLoss(sd, logp, x0Ph, xtPh, wPh, MASK).rename("tokenLoss");
         sd.mean(tokenLoss).rename("loss");
         subs.tokenLossFromLogits(sd, logitsPh, x0Ph, xtPh, wPh, MASK).rename("tokenLossFromLogits");
+        // The objective's route as the engine builds it: the loss from a LossContext, the denoiser output.
+        subs.tokenLoss(sd, new StubLossContext(logitsPh, x0Ph, xtPh, Map.of(SubsParameterization.WEIGHT, wPh),
+                Vocabulary.of(V, MASK), new LogLinearSchedule(LogLinearConfig.defaults()))).rename("routeLoss");
+        subs.denoiserOutput(sd, logitsPh, xtPh, MASK).rename("routeOutput");
 
         Map<String, INDArray> out = sd.output(Map.of("logits", logits.toFloat(), "xt", xt.toInt(),
                 "x0", x0.toInt(), "w", Nd4j.createFromArray(weight).castTo(DataType.FLOAT)),
-                "logp", "tokenLoss", "loss", "tokenLossFromLogits");
+                "logp", "tokenLoss", "loss", "tokenLossFromLogits", "routeLoss", "routeOutput");
+        assertEquals(out.get("logp"), out.get("routeOutput"), "the denoiser output is log p(x0 | xt)");
         checkLogProbs(expectedLogp, out.get("logp"));
 
         INDArray gotTokenLoss = out.get("tokenLoss");
@@ -99,6 +114,8 @@ class SubsParityTest {
                 assertEquals(expectedTokenLoss.at(b * L + i), got, 5e-5, "token loss at [" + b + "," + i + "]");
                 assertEquals(got, fromLogits.getDouble(b, i), 0.0,
                         "the training path gives the same token loss at [" + b + "," + i + "]");
+                assertEquals(got, out.get("routeLoss").getDouble(b, i), 0.0,
+                        "the objective's route gives the same token loss at [" + b + "," + i + "]");
                 if ((int) xt.at(b * L + i) != MASK) {
                     assertEquals(0.0, got, 0.0, "unmasked token loss must be exactly 0 at [" + b + "," + i + "]");
                 }
