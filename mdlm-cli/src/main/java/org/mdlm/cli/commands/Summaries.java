@@ -15,13 +15,14 @@ final class Summaries {
      */
     static String describe(Map<String, Object> summary) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "steps %s, %,d train tokens: validation %.4f nats/token",
+        sb.append(String.format(Locale.ROOT, "steps %s, %,d train tokens: validation %.4f",
                 summary.get("steps"), ((Number) summary.get("train_tokens")).longValue(),
                 ((Number) summary.get("val_nats_per_token")).doubleValue()));
         boolean bound = !Boolean.FALSE.equals(summary.get("val_is_bound"));
         if (summary.get("val_se") instanceof Number se && Double.isFinite(se.doubleValue())) {
             sb.append(String.format(Locale.ROOT, " ± %.4f", se.doubleValue()));
         }
+        sb.append(" nats/token");
         if (summary.containsKey("val_bpc")) {
             sb.append(String.format(Locale.ROOT, ", %.4f bits/char", ((Number) summary.get("val_bpc")).doubleValue()));
         }
