@@ -20,6 +20,7 @@ import org.mdlm.engine.InferenceModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.mdlm.testkit.TestData;
 
 /**
  * The whole inference path as the CLI assembles it (text8 domain, dit backbone, subs

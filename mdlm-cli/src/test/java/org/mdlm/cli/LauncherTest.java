@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdlm.testkit.TestData;
 
 /**
  * The {@code mdlm} launcher's first run: the quiet Maven build prints nothing of its own (Maven 3.8

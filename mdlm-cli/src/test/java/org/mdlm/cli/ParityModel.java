@@ -15,6 +15,7 @@ import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.cli.run.Pipeline;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.mdlm.testkit.TestData;
 
 /**
  * The model of the reference parity fixture (text8 vocabulary, dit 64 x 4 heads x 2 blocks, cond 32,

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdlm.testkit.TestData;
 
 /**
  * The text8-standin preset, on the full corpus of the data folder given to the profile "data",

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mdlm.testkit.TestData;
 
 /** testdata/README.md lists every file of the folder with its size in bytes, and nothing else. */
 class TestDataReadmeTest {

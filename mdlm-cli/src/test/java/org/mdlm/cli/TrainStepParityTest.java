@@ -22,6 +22,7 @@ import org.mdlm.engine.TrainConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.mdlm.testkit.TestData;
 
 /**
  * The engine's training step against the PyTorch reference recipe ({@code testdata/fixtures/train-step},

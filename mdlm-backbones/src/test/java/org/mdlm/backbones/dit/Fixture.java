@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.mdlm.testkit.TestData;
 
 /** The DiT parity fixture produced with the reference MDLM code (see its README). */
 final class Fixture {

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mdlm.cli.TestData;
+import org.mdlm.testkit.TestData;
 
 /**
  * The plugin guide (examples/protein-domain/README.md) works as written on a machine whose local

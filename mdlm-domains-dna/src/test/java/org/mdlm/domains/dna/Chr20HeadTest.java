@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.mdlm.testkit.TestData;
 
 /**
  * Reads the real bgzip FASTA slice of the project's test data (the first five BGZF blocks of human

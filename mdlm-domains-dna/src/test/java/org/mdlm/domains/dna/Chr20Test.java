@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mdlm.testkit.TestData;
 
 /**
  * Reads the whole real human chromosome 20 (bgzip FASTA, 983 gzip members) of the data folder given

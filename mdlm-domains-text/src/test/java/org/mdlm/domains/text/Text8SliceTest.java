@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.mdlm.api.domain.Split;
+import org.mdlm.testkit.TestData;
 
 /**
  * Reads the real slices of the project's test data (testdata/README.md): a text8-format folder cut

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mdlm.api.domain.Split;
 import org.mdlm.api.domain.TokenStream;
+import org.mdlm.testkit.TestData;
 
 /** Reads the whole real text8-standin corpus of the data folder given to the profile "data". */
 @Tag("data")

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mdlm.testkit.TestData;
 
 /** The JSON-lines sample of the project's test data against the webtext-standin corpus it came from. */
 @Tag("data")

@@ -20,6 +20,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.mdlm.testkit.TestData;
 
 /**
  * SUBS log-probs and losses against the reference MDLM fixture (testdata/fixtures/dit-parity, made by

@@ -1,4 +1,4 @@
-package org.mdlm.domains.text;
+package org.mdlm.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,17 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where this module's tests find their data: the project's {@code testdata/} folder, found by
+ * Where every module's tests find their data (shared through mdlm-api's test jar): the project's {@code testdata/} folder, found by
  * walking up from the module folder (the tests' working directory), and, for the tests tagged
  * {@code data}, the folder of the full real corpora given to the Maven profile "data".
  */
-final class TestData {
+public final class TestData {
 
     private TestData() {
     }
 
     /** The {@code testdata/} folder; fails naming every path tried when there is none. */
-    static Path root() {
+    public static Path root() {
         List<Path> tried = new ArrayList<>();
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("testdata");
@@ -31,7 +31,7 @@ final class TestData {
     }
 
     /** A file or folder inside {@code testdata/}; fails naming the path when it is missing. */
-    static Path path(String relative) {
+    public static Path path(String relative) {
         Path p = root().resolve(relative);
         if (!Files.exists(p)) {
             fail("test data missing: " + p);
@@ -45,7 +45,7 @@ final class TestData {
      * {@code MDLM_DATA}; a relative path is taken from the project folder. Fails (never skips)
      * naming the path tried when the folder is missing, or saying how to give it when none is given.
      */
-    static Path dataFolder() {
+    public static Path dataFolder() {
         String given = System.getProperty("mdlm.data");
         String from = "-Dmdlm.data";
         if (given == null || given.isBlank()) {
@@ -64,11 +64,16 @@ final class TestData {
     }
 
     /** A file or folder inside {@link #dataFolder()}; fails naming the path when it is missing. */
-    static Path data(String relative) {
+    public static Path data(String relative) {
         Path p = dataFolder().resolve(relative);
         if (!Files.exists(p)) {
             fail("data missing: " + p + " (the data folder is " + dataFolder() + ")");
         }
         return p;
+    }
+
+    /** The folder {@code testdata/fixtures/<name>} (a reference fixture); fails naming the path when it is missing. */
+    public static Path fixture(String name) {
+        return path("fixtures/" + name);
     }
 }
