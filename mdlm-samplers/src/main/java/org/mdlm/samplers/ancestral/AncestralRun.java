@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.mdlm.api.model.Denoiser;
 import org.mdlm.api.schedule.NoiseSchedule;
+import org.mdlm.samplers.draw.CleanCategorical;
 
 /**
  * The mutable state of one ancestral sampling run: the current tokens xt, the random stream, the

@@ -11,6 +11,7 @@ import org.mdlm.api.sampling.SampleRequest;
 import org.mdlm.api.sampling.SampleResult;
 import org.mdlm.api.sampling.Sampler;
 import org.mdlm.api.sampling.SamplingProgress;
+import org.mdlm.samplers.draw.CleanCategorical;
 
 /**
  * Left-to-right sampling of an autoregressive model: position i is drawn from
@@ -54,8 +55,8 @@ public final class ArSampler implements Sampler {
                 calls++;
                 for (int b = 0; b < x.length; b++) {
                     if (x[b][i] == mask) {
-                        x[b][i] = TemperedCategorical.draw(out.values(), out.offset(b, i), vocab, mask,
-                                config.temperature(), random.nextDouble());
+                        x[b][i] = CleanCategorical.inverseCdf(out.values(), out.offset(b, i), vocab, mask,
+                                random.nextDouble(), config.temperature());
                     }
                 }
             }

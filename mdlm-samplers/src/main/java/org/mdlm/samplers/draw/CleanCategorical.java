@@ -1,13 +1,15 @@
-package org.mdlm.samplers.ancestral;
+package org.mdlm.samplers.draw;
 
 /**
  * The distribution over clean tokens at one position, read from a row of log-probabilities.
  *
  * <p>The mask column is ignored (treated as probability 0) and the remaining probabilities are
  * renormalised, so the row may also hold unnormalised logits. SUBS already gives the mask zero
- * probability, so for it the renormalisation changes nothing beyond rounding.
+ * probability, so for it the renormalisation changes nothing beyond rounding. The draw is in double
+ * precision; a temperature T divides the log-probabilities first (p^(1/T), renormalised). Shared by
+ * the samplers of this module (the package is not exported).
  */
-final class CleanCategorical {
+public final class CleanCategorical {
 
     private CleanCategorical() {
     }
@@ -23,12 +25,23 @@ final class CleanCategorical {
      * @param w a point in [0, 1)
      * @throws IllegalStateException if the row has no finite mass on clean tokens
      */
-    static int inverseCdf(float[] logp, int off, int vocab, int maskId, double w) {
+    public static int inverseCdf(float[] logp, int off, int vocab, int maskId, double w) {
+        return inverseCdf(logp, off, vocab, maskId, w, 1.0);
+    }
+
+    /**
+     * The same inverse CDF over {@code p^(1/temperature)}, renormalised over the clean tokens
+     * (temperature 1 gives exactly {@link #inverseCdf(float[], int, int, int, double)}).
+     *
+     * @param temperature positive; below 1 sharpens, above 1 flattens
+     * @throws IllegalStateException if the row has no finite mass on clean tokens
+     */
+    public static int inverseCdf(float[] logp, int off, int vocab, int maskId, double w, double temperature) {
         float max = maxClean(logp, off, vocab, maskId);
         double z = 0.0;
         for (int v = 0; v < vocab; v++) {
             if (v != maskId) {
-                z += Math.exp((double) logp[off + v] - max);
+                z += Math.exp(((double) logp[off + v] - max) / temperature);
             }
         }
         double target = w * z;
@@ -38,7 +51,7 @@ final class CleanCategorical {
             if (v == maskId) {
                 continue;
             }
-            double e = Math.exp((double) logp[off + v] - max);
+            double e = Math.exp(((double) logp[off + v] - max) / temperature);
             if (e > 0.0) {
                 cumulative += e;
                 last = v;
@@ -55,7 +68,7 @@ final class CleanCategorical {
      *
      * @throws IllegalStateException if the row has no finite mass on clean tokens
      */
-    static int argmax(float[] logp, int off, int vocab, int maskId) {
+    public static int argmax(float[] logp, int off, int vocab, int maskId) {
         float max = maxClean(logp, off, vocab, maskId);
         for (int v = 0; v < vocab; v++) {
             if (v != maskId && logp[off + v] == max) {

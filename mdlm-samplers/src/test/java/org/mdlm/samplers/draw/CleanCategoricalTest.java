@@ -1,4 +1,4 @@
-package org.mdlm.samplers.ancestral;
+package org.mdlm.samplers.draw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
