@@ -40,13 +40,6 @@ public final class Checkpoint {
 
     Checkpoint(Path file, int step, String description, int vocabSize, int maskId, long trainTokens,
                double valNatsPerToken, TrainConfig config, Map<String, INDArray> params,
-               Map<String, INDArray> emaParams, Map<String, INDArray> adamM, Map<String, INDArray> adamV) {
-        this(file, step, description, vocabSize, maskId, trainTokens, valNatsPerToken, config, params, emaParams,
-                adamM, adamV, Map.of());
-    }
-
-    Checkpoint(Path file, int step, String description, int vocabSize, int maskId, long trainTokens,
-               double valNatsPerToken, TrainConfig config, Map<String, INDArray> params,
                Map<String, INDArray> emaParams, Map<String, INDArray> adamM, Map<String, INDArray> adamV,
                Map<String, String> attachments) {
         this.file = file;

@@ -147,10 +147,14 @@ public final class InferenceModel implements Denoiser {
      * {@inheritDoc} The sigma values are replaced by zeros when the backbone is not time-conditioned.
      */
     @Override
-    public DenoiserOutput evaluate(int[][] xt, double[] sigma) {
-        INDArray out = outputArray(xt, sigma);
+    public synchronized DenoiserOutput evaluate(int[][] xt, double[] sigma) {
+        INDArray out = run(xt, sigma);
         long[] shape = out.shape();
-        float[] values = (out.dataType() == DataType.FLOAT ? out : out.castTo(DataType.FLOAT)).dup('c').data().asFloat();
+        long n = out.length();
+        // One copy into the Java array: straight from the buffer when it is exactly the dense float table.
+        boolean direct = out.dataType() == DataType.FLOAT && out.ordering() == 'c' && !out.isView()
+                && out.data().length() == n;
+        float[] values = (direct ? out : out.castTo(DataType.FLOAT).dup('c')).data().asFloat();
         return new DenoiserOutput(kind(), (int) shape[0], (int) shape[1], (int) shape[2], values);
     }
 
@@ -161,16 +165,20 @@ public final class InferenceModel implements Denoiser {
      *                                  the wrong length
      */
     public synchronized INDArray outputArray(int[][] xt, double[] sigma) {
+        INDArray out = run(xt, sigma);
+        return lean != null ? out.dup() : out;
+    }
+
+    /** Runs the graph; with the lean executor the result is its live (reused) array, to be copied at once. */
+    private INDArray run(int[][] xt, double[] sigma) {
         check(xt, sigma);
         Map<String, INDArray> ph = graph.inferencePlaceholders(xt, sigma, Seeds.rng(0L, 0L, Seeds.INFER_FEEDS));
         String name = graph.outputName();
-        INDArray out;
         if (lean != null) {
-            out = lean.run(ph, List.of(name)).get(name).dup();
-        } else {
-            out = graph.sameDiff().output(ph, name).get(name);
-            memory.check();
+            return lean.run(ph, List.of(name)).get(name);
         }
+        INDArray out = graph.sameDiff().output(ph, name).get(name);
+        memory.check();
         return out;
     }
 

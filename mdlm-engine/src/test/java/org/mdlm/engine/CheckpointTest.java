@@ -39,7 +39,7 @@ class CheckpointTest {
     private Checkpoint sample(int step) {
         TrainConfig c = Fixtures.config(1000, 50, 100);
         return new Checkpoint(null, step, "tiny/subs/loglinear", 8, 7, 4096L * step, 0.1 + 1.0 / 3, c,
-                arrays(0f), arrays(1f), arrays(2f), arrays(3f));
+                arrays(0f), arrays(1f), arrays(2f), arrays(3f), Map.of());
     }
 
     private Path written(int step) {
