@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 final class CheckpointFiles {
 
     private static final Pattern NAME = Pattern.compile("ckpt-(\\d+)\\.zip");
+    /** The temporary file of a checkpoint write ({@link CheckpointFormat#writeAtomically}). */
+    private static final Pattern PARTIAL = Pattern.compile("\\.ckpt-\\d+\\.zip\\..*\\.tmp");
 
     private CheckpointFiles() {
     }
@@ -53,6 +55,26 @@ final class CheckpointFiles {
             }
         } catch (IOException e) {
             throw new CheckpointException("could not remove old checkpoints in " + dir + ": " + e
+                    + "; check the folder's permissions", e);
+        }
+    }
+
+    /**
+     * Deletes the temporary files of checkpoint writes that a killed process left unfinished (a
+     * finished write renames its temporary file, so any that remains is garbage).
+     */
+    static void removeInterruptedWrites(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (PARTIAL.matcher(p.getFileName().toString()).matches()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new CheckpointException("could not remove the unfinished checkpoint files in " + dir + ": " + e
                     + "; check the folder's permissions", e);
         }
     }

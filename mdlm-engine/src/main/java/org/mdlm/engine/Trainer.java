@@ -102,6 +102,7 @@ public final class Trainer {
                     + ", beyond steps=" + config.steps() + "; raise steps to continue training");
         }
         state.restore(c);
+        CheckpointFiles.removeInterruptedWrites(checkpointDir);
         return run(state, c.file());
     }
 

@@ -2,9 +2,11 @@ package org.mdlm.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,5 +116,20 @@ class TrainerResumeTest {
         CheckpointException e4 = assertThrows(CheckpointException.class, () -> new Trainer(base, config.withSteps(1),
                 Fixtures.trainStream(), Fixtures.validStream(), dirB, null).resume(ckpt));
         assertTrue(e4.getMessage().contains("at step 2, beyond steps=1"), e4.getMessage());
+    }
+
+    /** A process killed while writing a checkpoint leaves its temporary file; the resume removes it. */
+    @Test
+    void resumeRemovesTheTemporaryFileOfAnInterruptedCheckpointWrite() throws Exception {
+        TrainConfig config = Fixtures.config(2, 0, 0);
+        Path ckpt = new Trainer(Fixtures.spec(16), config, Fixtures.trainStream(), Fixtures.validStream(), dirA, null)
+                .train().lastCheckpoint();
+        Path partial = Files.writeString(dirA.resolve(".ckpt-000003.zip.8412957.tmp"), "cut short");
+        Path unrelated = Files.writeString(dirA.resolve("notes.txt"), "kept");
+        new Trainer(Fixtures.spec(16), config.withSteps(4), Fixtures.trainStream(), Fixtures.validStream(), dirA, null)
+                .resume(ckpt);
+        assertFalse(Files.exists(partial), "the unfinished write is gone");
+        assertTrue(Files.exists(unrelated), "other files are left alone");
+        assertTrue(Files.exists(CheckpointFiles.fileFor(dirA, 4)));
     }
 }
