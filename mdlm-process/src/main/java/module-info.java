@@ -11,5 +11,6 @@ module org.mdlm.process {
 
     provides org.mdlm.api.schedule.NoiseScheduleProvider with org.mdlm.process.schedule.LogLinearScheduleProvider;
     provides org.mdlm.api.model.ParameterizationProvider with org.mdlm.process.param.SubsProvider,
-            org.mdlm.process.param.ArProvider;
+            org.mdlm.process.param.ArProvider, org.mdlm.process.param.D3pmProvider,
+            org.mdlm.process.param.SeddProvider;
 }

@@ -17,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One SameDiff graph of a model: placeholders {@code xt} (INT32 [B,L], the backbone's input),
- * {@code sigma} (FLOAT [B], the backbone's noise level), {@code valid} (FLOAT [B,L], only when the
+ * {@code sigma} (FLOAT [B], the backbone's noise level: 0 unless it is time-conditioned), {@code output.sigma}
+ * (FLOAT [B], the true sigma(t), only when the objective's output reads it), {@code valid} (FLOAT [B,L], only when the
  * vocabulary pads), the backbone's logits and the objective's denoiser output; when asked for, also
  * {@code x0} (INT32 [B,L]), {@code counted} (FLOAT [B,L]), whatever per-sequence inputs the
  * objective's loss declared, its per-token loss, and {@code loss}: the per-token loss averaged over
@@ -38,16 +39,18 @@ final class ModelGraph {
     private final String outputName;
     private final String tokenLossName;
     private final GraphLossContext lossContext;
+    private final GraphOutputContext outputContext;
     private final List<String> paramNames;
 
     private ModelGraph(SameDiff sd, ModelSpec spec, PlaceholderFeeds feeds, String outputName, String tokenLossName,
-                       GraphLossContext lossContext) {
+                       GraphLossContext lossContext, GraphOutputContext outputContext) {
         this.sd = sd;
         this.spec = spec;
         this.feeds = feeds;
         this.outputName = outputName;
         this.tokenLossName = tokenLossName;
         this.lossContext = lossContext;
+        this.outputContext = outputContext;
         List<String> names = new ArrayList<>();
         for (SDVariable v : sd.variables()) {
             if (v.getVariableType() == VariableType.VARIABLE) {
@@ -74,7 +77,8 @@ final class ModelGraph {
         PlaceholderFeeds feeds = new PlaceholderFeeds(sd);
         SDVariable logits = spec.backbone().logits(sd, new BackboneInputs(xt, sigma, valid,
                 spec.objective().attention(), spec.vocabulary(), training, initSeed, feeds));
-        SDVariable output = spec.objective().denoiserOutput(sd, logits, xt, spec.maskId());
+        GraphOutputContext outputContext = new GraphOutputContext(sd, logits, xt, spec.vocabulary());
+        SDVariable output = spec.objective().denoiserOutput(sd, outputContext);
         String tokenLossName = null;
         GraphLossContext context = null;
         if (withLoss) {
@@ -90,7 +94,7 @@ final class ModelGraph {
             sd.setLossVariables(loss);
             tokenLossName = countedLoss.name();
         }
-        return new ModelGraph(sd, spec, feeds, output.name(), tokenLossName, context);
+        return new ModelGraph(sd, spec, feeds, output.name(), tokenLossName, context, outputContext);
     }
 
     SameDiff sameDiff() {
@@ -196,6 +200,7 @@ final class ModelGraph {
         Map<String, INDArray> ph = new HashMap<>();
         ph.put(XT, Nd4j.createFromArray(b.xt()));
         ph.put(SIGMA, floats(backboneSigma(b.t())));
+        outputContext.fill(ph, trueSigma(b.t()));
         putValid(ph, b.x0());
         if (withTargets) {
             if (lossContext == null) {
@@ -214,6 +219,7 @@ final class ModelGraph {
         Map<String, INDArray> ph = new HashMap<>();
         ph.put(XT, Nd4j.createFromArray(xt));
         ph.put(SIGMA, floats(spec.backbone().timeConditioned() ? sigma : new double[xt.length]));
+        outputContext.fill(ph, sigma);
         putValid(ph, xt);
         feeds.fill(ph, xt.length, xt.length == 0 ? 0 : xt[0].length, feedRng);
         return ph;
@@ -221,11 +227,14 @@ final class ModelGraph {
 
     /** sigma(t) per sequence when the backbone is time-conditioned, else zeros. */
     private double[] backboneSigma(double[] t) {
+        return spec.backbone().timeConditioned() ? trueSigma(t) : new double[t.length];
+    }
+
+    /** sigma(t) per sequence. */
+    private double[] trueSigma(double[] t) {
         double[] s = new double[t.length];
-        if (spec.backbone().timeConditioned()) {
-            for (int i = 0; i < t.length; i++) {
-                s[i] = spec.schedule().sigma(t[i]);
-            }
+        for (int i = 0; i < t.length; i++) {
+            s[i] = spec.schedule().sigma(t[i]);
         }
         return s;
     }

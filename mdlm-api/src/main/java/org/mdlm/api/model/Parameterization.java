@@ -71,10 +71,25 @@ public interface Parameterization {
 
     /**
      * Builds what a sampler reads, [B, L, V] of kind {@link #outputKind()}, from the raw logits.
+     * Objectives whose output depends on the noise level override
+     * {@link #denoiserOutput(SameDiff, OutputContext)} instead and leave this one throwing.
      *
      * @param logits raw backbone output [B, L, V]
      * @param xt the backbone's input tokens, INT32 [B, L]
      * @param maskId id of the mask token
+     * @throws UnsupportedOperationException by default
      */
-    SDVariable denoiserOutput(SameDiff sd, SDVariable logits, SDVariable xt, int maskId);
+    default SDVariable denoiserOutput(SameDiff sd, SDVariable logits, SDVariable xt, int maskId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " builds its output from an OutputContext (it needs sigma)");
+    }
+
+    /**
+     * Builds what a sampler reads, [B, L, V] of kind {@link #outputKind()}; the engine calls this one.
+     * By default it is {@link #denoiserOutput(SameDiff, SDVariable, SDVariable, int)} of the logits,
+     * which does not declare sigma.
+     */
+    default SDVariable denoiserOutput(SameDiff sd, OutputContext context) {
+        return denoiserOutput(sd, context.logits(), context.xt(), context.vocabulary().maskId());
+    }
 }

@@ -1,6 +1,7 @@
 package org.mdlm.api.sampling;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.mdlm.api.model.Denoiser;
 import org.mdlm.api.model.DenoiserOutputKind;
@@ -34,6 +35,18 @@ public interface Sampler {
             throw new IllegalArgumentException("this sampler reads " + labels(reads()) + " but the model gives "
                     + denoiser.kind().label());
         }
+    }
+
+    /**
+     * Why this sampler cannot serve a model that gives {@code kind} and is (or is not)
+     * time-conditioned, naming what to choose instead; empty when it can. Checked when a pipeline is
+     * assembled, before any training. By default: the kind must be one this sampler {@link #reads()}.
+     */
+    default Optional<String> incompatibility(DenoiserOutputKind kind, boolean timeConditioned) {
+        if (!reads().contains(kind)) {
+            return Optional.of("it reads " + labels(reads()) + " but the model gives " + kind.label());
+        }
+        return Optional.empty();
     }
 
     private static String labels(Set<DenoiserOutputKind> kinds) {

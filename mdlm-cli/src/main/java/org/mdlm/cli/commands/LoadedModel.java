@@ -49,7 +49,7 @@ record LoadedModel(ResolvedConfig config, Pipeline pipeline, ModelSpec spec, Che
             tree = configOf(checkpoint, mapper);
         }
         ConfigResolver.applyOverrides(tree, overrides);
-        ResolvedConfig cfg = resolver.resolve(tree);
+        ResolvedConfig cfg = resolver.resolve(tree, ConfigResolver.choosesSampler(overrides));
         Pipeline pipeline = Pipeline.assemble(cfg);
         return new LoadedModel(cfg, pipeline, pipeline.modelSpec(cfg), checkpoint, source.raw);
     }

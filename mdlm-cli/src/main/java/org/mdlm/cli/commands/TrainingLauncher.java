@@ -74,7 +74,7 @@ final class TrainingLauncher {
                 dir = RunDirectory.openToResume(resume, mapper);
                 ObjectNode tree = dir.readConfig();
                 ConfigResolver.applyOverrides(tree, config.allOverrides());
-                cfg = resolver.resolve(tree);
+                cfg = resolver.resolve(tree, ConfigResolver.choosesSampler(config.allOverrides()));
                 from = dir.latestCheckpoint().orElseThrow(() -> new ConfigException("run " + resume
                         + " has no checkpoint to resume from; start it again with mdlm train --out " + resume
                         + " --overwrite"));

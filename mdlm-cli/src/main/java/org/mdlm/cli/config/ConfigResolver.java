@@ -14,7 +14,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import org.mdlm.api.model.Backbone;
+import org.mdlm.api.model.DenoiserOutputKind;
 import org.mdlm.api.model.Parameterization;
 import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.api.plugin.PluginException;
@@ -47,7 +50,12 @@ public final class ConfigResolver {
     public ResolvedConfig resolve(String preset, List<String> overrides) {
         ObjectNode tree = presets.load(preset);
         applyOverrides(tree, overrides);
-        return resolve(tree);
+        return resolve(tree, choosesSampler(overrides));
+    }
+
+    /** Whether any override sets a key of the sampler section (the user chose the sampler). */
+    public static boolean choosesSampler(List<String> overrides) {
+        return overrides.stream().anyMatch(o -> o.trim().startsWith(ConfigSections.SAMPLER + "."));
     }
 
     /** Applies {@code key=value} overrides; a changed {@code section.type} drops that section's other keys. */
@@ -76,8 +84,21 @@ public final class ConfigResolver {
         }
     }
 
-    /** Resolves a complete or partial config tree (e.g. a run's saved config.json). */
+    /**
+     * Resolves a complete or partial config tree (e.g. a run's saved config.json); a sampler that
+     * cannot read the objective's output is replaced by the objective's own.
+     */
     public ResolvedConfig resolve(ObjectNode input) {
+        return resolve(input, false);
+    }
+
+    /**
+     * Resolves a config tree.
+     *
+     * @param samplerChosen true when the user chose the sampler (an override of the sampler section):
+     *                      a sampler that cannot serve the model is then refused, not replaced
+     */
+    public ResolvedConfig resolve(ObjectNode input, boolean samplerChosen) {
         ObjectNode tree = input.deepCopy();
         for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
             String section = it.next();
@@ -110,7 +131,7 @@ public final class ConfigResolver {
             out.setAll((ObjectNode) mapper.valueToTree(record));
             resolved.set(section, out);
         }
-        fitSampler(providers, components, resolved);
+        fitSampler(providers, components, resolved, samplerChosen);
         TrainConfig train = bind(ConfigSections.TRAIN, objectOrEmpty(tree, ConfigSections.TRAIN),
                 TrainConfig.defaults(), TrainConfig.class);
         SampleSettings sample = bind(ConfigSections.SAMPLE, objectOrEmpty(tree, ConfigSections.SAMPLE),
@@ -121,35 +142,52 @@ public final class ConfigResolver {
     }
 
     /**
-     * When the configured sampler cannot read what the objective's denoiser returns (e.g. ddpm_cache
-     * with the ar objective), the objective's own sampler replaces it with its defaults; the
-     * resolved config records the replacement.
+     * Checks that the sampler can serve the model (output kind, time conditioning). When it cannot
+     * read what the objective's denoiser returns (e.g. ddpm_cache with the ar objective) and the user
+     * did not choose it, the objective's own sampler replaces it with its defaults and the resolved
+     * config records the replacement; every other incompatibility is refused, saying why and what to
+     * choose instead.
      */
     private void fitSampler(Map<ExtensionPoint, Provider<?, ?>> providers, Map<ExtensionPoint, Record> components,
-                            ObjectNode resolved) {
+                            ObjectNode resolved, boolean samplerChosen) {
         Parameterization objective = (Parameterization) providers.get(ExtensionPoint.PARAMETERIZATION)
                 .createFromRecord(components.get(ExtensionPoint.PARAMETERIZATION));
+        Backbone backbone = (Backbone) providers.get(ExtensionPoint.BACKBONE)
+                .createFromRecord(components.get(ExtensionPoint.BACKBONE));
+        DenoiserOutputKind kind = objective.outputKind();
+        boolean timed = backbone.timeConditioned();
         Sampler sampler = (Sampler) providers.get(ExtensionPoint.SAMPLER)
                 .createFromRecord(components.get(ExtensionPoint.SAMPLER));
-        if (sampler.reads().contains(objective.outputKind())) {
-            return;
+        String name = providers.get(ExtensionPoint.SAMPLER).name();
+        if (!samplerChosen && !sampler.reads().contains(kind)) {
+            String preferred = objective.preferredSampler();
+            Provider<?, ?> provider;
+            try {
+                provider = registry.find(ExtensionPoint.SAMPLER, preferred);
+            } catch (PluginException e) {
+                throw new ConfigException("sampler '" + name + "' cannot read " + kind.label()
+                        + ", and the objective's own sampler '" + preferred
+                        + "' is not installed; set sampler.type to a sampler that reads them", e);
+            }
+            Record record = provider.defaultConfig();
+            providers.put(ExtensionPoint.SAMPLER, provider);
+            components.put(ExtensionPoint.SAMPLER, record);
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            out.put("type", provider.name());
+            out.setAll((ObjectNode) mapper.valueToTree(record));
+            resolved.set(ConfigSections.SAMPLER, out);
+            sampler = (Sampler) provider.createFromRecord(record);
+            name = provider.name();
         }
-        String preferred = objective.preferredSampler();
-        Provider<?, ?> provider;
-        try {
-            provider = registry.find(ExtensionPoint.SAMPLER, preferred);
-        } catch (PluginException e) {
-            throw new ConfigException("sampler '" + providers.get(ExtensionPoint.SAMPLER).name() + "' cannot read "
-                    + objective.outputKind().label() + ", and the objective's own sampler '" + preferred
-                    + "' is not installed; set sampler.type to a sampler that reads them", e);
+        Optional<String> why = sampler.incompatibility(kind, timed);
+        if (why.isPresent()) {
+            throw new ConfigException("sampler '" + name + "' cannot serve this model (objective '"
+                    + providers.get(ExtensionPoint.PARAMETERIZATION).name() + "'"
+                    + (timed ? ", time-conditioned" : "") + "): " + why.get()
+                    + (objective.preferredSampler().equals(name) ? ""
+                    : "; the objective's own sampler is '" + objective.preferredSampler() + "' (sampler.type="
+                    + objective.preferredSampler() + ")"));
         }
-        Record record = provider.defaultConfig();
-        providers.put(ExtensionPoint.SAMPLER, provider);
-        components.put(ExtensionPoint.SAMPLER, record);
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("type", provider.name());
-        out.setAll((ObjectNode) mapper.valueToTree(record));
-        resolved.set(ConfigSections.SAMPLER, out);
     }
 
     private ObjectNode objectOrEmpty(ObjectNode tree, String section) {

@@ -9,26 +9,33 @@ import org.mdlm.api.model.Parameterization;
 import org.mdlm.api.model.RouteContext;
 import org.mdlm.process.forward.AbsorbingProcess;
 import org.mdlm.process.forward.AntitheticTimeSampler;
+import org.mdlm.process.forward.DiscreteTimeSampler;
 import org.mdlm.api.schedule.NoiseSchedule;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * The SUBS parameterization of MDLM (Sahoo et al. 2024).
+ * The SUBS parameterization of MDLM (Sahoo et al. 2024), with the switches of the paper's ablation.
  *
  * <ul>
- *   <li><b>Zero masking probability:</b> {@code negInfinity} is added to the mask column of the logits
- *       before the log-softmax, so the model never predicts the mask token.</li>
- *   <li><b>Carry-over unmasking:</b> at positions where x_t is not the mask, log p(x0 | x_t) puts all
- *       mass on x_t: the row is {@code negInfinity} everywhere except exactly 0 at x_t.</li>
- *   <li><b>Loss:</b> continuous-time NELBO, per token {@code -log p(x0 | x_t) * dsigma(t) / expm1(sigma(t))}
- *       at masked positions and exactly 0 elsewhere.</li>
+ *   <li><b>Zero masking probability</b> ({@code zero_masking}, on by default): {@code negInfinity} is
+ *       added to the mask column of the logits before the log-softmax, so the model never predicts the
+ *       mask token. Off: a plain log-softmax over the whole vocabulary.</li>
+ *   <li><b>Carry-over unmasking</b> ({@code carry_over}, on by default): at positions where x_t is not
+ *       the mask, log p(x0 | x_t) puts all mass on x_t (the row is {@code negInfinity} everywhere except
+ *       exactly 0 at x_t), so those positions carry no loss. Off: the model's own prediction is used and
+ *       scored at every position with the sequence's weight.</li>
+ *   <li><b>Loss, continuous time</b> ({@code time_steps = 0}, the default): the NELBO, per token
+ *       {@code -log p(x0 | x_t) * dsigma(t) / expm1(sigma(t))} at masked positions, exactly 0 elsewhere.</li>
+ *   <li><b>Loss, discrete time</b> ({@code time_steps = T}): t = i/T with i uniform on 1..T, and the KL
+ *       term of that step of the T-step chain times T ({@link DiscreteAbsorbingKl}); with zero masking it is
+ *       {@code -log p(x0 | x_t) * T (alpha_s - alpha_t) / (1 - alpha_t)}.</li>
  * </ul>
  *
- * <p>Its route: antithetic times in [eps, 1], absorbing masks drawn from the schedule (padded
- * positions never masked, never counted), and the per-sequence weight computed in double precision
- * and fed as the row input {@value #WEIGHT}.
+ * <p>Its route: antithetic times in [eps, 1] (or stratified steps), absorbing masks drawn from the
+ * schedule (padded positions never masked, never counted), and the per-sequence weights computed in
+ * double precision and fed as row inputs ({@value #WEIGHT}, or the four of {@link DiscreteStepWeights}).
  *
  * <p>The graph avoids the ops whose gradients are broken in SameDiff M2.1: the log-softmax is written
  * out ({@code z - max - log(sum(exp(z - max)))}; the native {@code log_softmax} is slower, returns
@@ -46,11 +53,18 @@ public final class SubsParameterization implements Parameterization {
     /** Name of the per-sequence loss-weight row input. */
     public static final String WEIGHT = "weight";
 
+    private final SubsConfig config;
     private final double negInfinity;
 
     /** Creates the parameterization from its config. */
     public SubsParameterization(SubsConfig config) {
+        this.config = config;
         this.negInfinity = config.negInfinity();
+    }
+
+    /** The config, with its ablation switches. */
+    public SubsConfig config() {
+        return config;
     }
 
     /** The finite stand-in for minus infinity. */
@@ -64,21 +78,25 @@ public final class SubsParameterization implements Parameterization {
         return DenoiserOutputKind.CLEAN_LOG_PROBS;
     }
 
-    /** {@inheritDoc} Antithetic (stratified) times in [eps, 1]. */
+    /** {@inheritDoc} Antithetic (stratified) times in [eps, 1], or stratified steps i/T in discrete time. */
     @Override
     public double[] drawTimes(int n, RouteContext context, SplittableRandom rng) {
-        return AntitheticTimeSampler.sample(n, context.samplingEps(), rng);
+        return config.continuousTime() ? AntitheticTimeSampler.sample(n, context.samplingEps(), rng)
+                : DiscreteTimeSampler.sample(n, config.timeSteps(), rng);
     }
 
     /**
      * {@inheritDoc} Absorbing masks with probability {@code 1 - alpha(t)} (one uniform per position,
      * padded ones included, so the stream does not depend on padding) and the weight
-     * {@code dsigma(t) / expm1(sigma(t))} per sequence.
+     * {@code dsigma(t) / expm1(sigma(t))} per sequence (in discrete time: the step's coefficients).
      */
     @Override
     public Corruption corrupt(int[][] x0, boolean[][] valid, double[] t, RouteContext context,
                               SplittableRandom rng) {
         int[][] xt = AbsorbingProcess.mask(x0, valid, t, context.schedule(), context.vocabulary().maskId(), rng);
+        if (!config.continuousTime()) {
+            return new Corruption(xt, t, valid, DiscreteStepWeights.rows(context.schedule(), config.timeSteps(), t));
+        }
         double[] weight = new double[t.length];
         for (int b = 0; b < t.length; b++) {
             weight[b] = lossWeight(context.schedule(), t[b]);
@@ -86,11 +104,45 @@ public final class SubsParameterization implements Parameterization {
         return new Corruption(xt, t, valid, Map.of(WEIGHT, weight));
     }
 
-    /** {@inheritDoc} The training loss, straight from the logits (see {@link #tokenLossFromLogits}). */
+    /**
+     * {@inheritDoc} The training loss, straight from the logits: with the default switches
+     * {@link #tokenLossFromLogits}; otherwise the plain formula each switch names.
+     */
     @Override
     public SDVariable tokenLoss(SameDiff sd, LossContext context) {
-        return tokenLossFromLogits(sd, context.logits(), context.x0(), context.xt(), context.rowInput(WEIGHT),
-                context.vocabulary().maskId());
+        int maskId = context.vocabulary().maskId();
+        if (config.continuousTime() && config.carryOver() && config.zeroMasking()) {
+            return tokenLossFromLogits(sd, context.logits(), context.x0(), context.xt(), context.rowInput(WEIGHT),
+                    maskId);
+        }
+        SDVariable logits = context.logits();
+        DataType dt = logits.dataType();
+        SDVariable columns = VocabIndicators.columns(sd, logits);
+        SDVariable isMask = VocabIndicators.isToken(context.xt(), maskId, dt);
+        SDVariable logp = config.zeroMasking() ? normalized(sd, logits, columns, isMask, maskId)
+                : VocabIndicators.logSoftmax(sd, logits, columns);
+        SDVariable logpX0 = sd.sum(logp.mul(VocabIndicators.oneHot(sd, context.x0(), columns, dt)), false, VOCAB_AXIS);
+        SDVariable weight;
+        SDVariable masked;
+        if (config.continuousTime()) {
+            weight = sd.expandDims(castTo(context.rowInput(WEIGHT), dt), 1);
+            masked = logpX0.mul(weight).neg();
+        } else {
+            weight = sd.expandDims(castTo(context.rowInput(DiscreteStepWeights.UNMASK), dt), 1);
+            SDVariable logpMask = config.zeroMasking() ? null
+                    : sd.sum(logp.mul(VocabIndicators.alongRows(sd, VocabIndicators.column(columns, maskId, dt),
+                            isMask)), false, VOCAB_AXIS);
+            masked = DiscreteAbsorbingKl.term(sd, context, logpX0, logpMask);
+        }
+        SDVariable loss = masked.mul(isMask);
+        if (!config.carryOver()) {
+            loss = loss.add(logpX0.mul(weight).neg().mul(isMask.rsub(1.0)));
+        }
+        return loss;
+    }
+
+    private static SDVariable castTo(SDVariable v, DataType dt) {
+        return v.dataType() == dt ? v : v.castTo(dt);
     }
 
     /** {@inheritDoc} log p(x0 | x_t) with zero masking probability and carry-over ({@link #logProbs}). */
@@ -100,7 +152,8 @@ public final class SubsParameterization implements Parameterization {
     }
 
     /**
-     * Builds log p(x0 | xt) of shape [B, L, V] from raw logits: zero masking probability and carry-over.
+     * Builds log p(x0 | xt) of shape [B, L, V] from raw logits: zero masking probability and carry-over
+     * (each unless switched off).
      *
      * @param logits raw backbone output [B, L, V]
      * @param xt noisy tokens, INT32 [B, L]
@@ -110,7 +163,11 @@ public final class SubsParameterization implements Parameterization {
         DataType dt = logits.dataType();
         SDVariable columns = VocabIndicators.columns(sd, logits);
         SDVariable isMask = VocabIndicators.isToken(xt, maskId, dt);
-        SDVariable logp = normalized(sd, logits, columns, isMask, maskId);
+        SDVariable logp = config.zeroMasking() ? normalized(sd, logits, columns, isMask, maskId)
+                : VocabIndicators.logSoftmax(sd, logits, columns);
+        if (!config.carryOver()) {
+            return logp;
+        }
         // Carry-over: unmasked rows become negInfinity except exactly 0 at x_t. The row mask is a full
         // [B, L, V] tensor built from x_t only, so each multiply with logp is same-shape.
         SDVariable maskedRows = VocabIndicators.alongVocab(sd, isMask, columns, dt);
@@ -186,6 +243,6 @@ public final class SubsParameterization implements Parameterization {
 
     @Override
     public String toString() {
-        return "SubsParameterization[negInfinity=" + negInfinity + "]";
+        return "SubsParameterization[" + config + "]";
     }
 }

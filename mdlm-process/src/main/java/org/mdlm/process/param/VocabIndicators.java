@@ -71,4 +71,14 @@ final class VocabIndicators {
         SDVariable logSumExp = sd.math.log(sd.sum(sd.math.exp(shifted), true, SubsParameterization.VOCAB_AXIS));
         return shifted.sub(logSumExp);
     }
+
+    /**
+     * log(sum(exp(z))) over the vocabulary, [B, L], shifted by the row maximum (no gradient through the
+     * shift, which cancels) so that exp() stays in range.
+     */
+    static SDVariable logSumExp(SameDiff sd, SDVariable z, SDVariable columns) {
+        SDVariable rowMax = new StopGradient(sd, sd.max(z, false, SubsParameterization.VOCAB_AXIS)).outputVariable();
+        SDVariable shifted = z.sub(alongVocab(sd, rowMax, columns, z.dataType()));
+        return sd.math.log(sd.sum(sd.math.exp(shifted), false, SubsParameterization.VOCAB_AXIS)).add(rowMax);
+    }
 }

@@ -21,7 +21,7 @@ class SubsProviderTest {
         assertEquals("subs", provider.name());
         assertEquals(SubsConfig.class, provider.configType());
         assertEquals(-1e6, provider.defaultConfig().negInfinity(), 0.0);
-        Parameterization p = provider.create(new SubsConfig(-1e4));
+        Parameterization p = provider.create(SubsConfig.defaults().withNegInfinity(-1e4));
         assertInstanceOf(SubsParameterization.class, p);
         assertEquals(-1e4, ((SubsParameterization) p).negInfinity(), 0.0);
     }
@@ -34,7 +34,7 @@ class SubsProviderTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 1.0, 1e6, Double.NEGATIVE_INFINITY, Double.NaN})
     void rejectsBadNegInfinity(double bad) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SubsConfig(bad));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SubsConfig.defaults().withNegInfinity(bad));
         assertTrue(e.getMessage().contains("negInfinity"), e.getMessage());
         assertTrue(e.getMessage().contains(String.valueOf(bad)), e.getMessage());
     }

@@ -1,6 +1,8 @@
 package org.mdlm.samplers.ancestral;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.mdlm.api.model.DenoiserOutputKind;
 import org.mdlm.api.model.Denoiser;
 import org.mdlm.api.sampling.SampleRequest;
 import org.mdlm.api.sampling.SampleResult;
@@ -68,6 +70,21 @@ public final class AncestralSampler implements Sampler {
         run.removeNoise(config.eps());
         listener.onStep(steps + 1, steps + 1, run.networkCalls());
         return new SampleResult(run.tokens(), run.networkCalls());
+    }
+
+    /**
+     * {@inheritDoc} {@code ddpm_cache} also refuses a time-conditioned model: its cache reuses the
+     * network's output across times, which is exact only for a model that ignores sigma.
+     */
+    @Override
+    public Optional<String> incompatibility(DenoiserOutputKind kind, boolean timeConditioned) {
+        Optional<String> base = Sampler.super.incompatibility(kind, timeConditioned);
+        if (base.isPresent() || !cache || !timeConditioned) {
+            return base;
+        }
+        return Optional.of("it reuses the network's output from one time to the next, which is exact only for a "
+                + "model that ignores time, and this model is time-conditioned (model.time_conditioning=true); "
+                + "use sampler.type=ddpm (the same draws, one network call per step)");
     }
 
     @Override
