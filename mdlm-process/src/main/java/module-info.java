@@ -9,7 +9,8 @@ module org.mdlm.process {
     exports org.mdlm.process.forward;
     exports org.mdlm.process.param;
 
-    provides org.mdlm.api.schedule.NoiseScheduleProvider with org.mdlm.process.schedule.LogLinearScheduleProvider;
+    provides org.mdlm.api.schedule.NoiseScheduleProvider with org.mdlm.process.schedule.LogLinearScheduleProvider,
+            org.mdlm.process.schedule.LinearScheduleProvider;
     provides org.mdlm.api.model.ParameterizationProvider with org.mdlm.process.param.SubsProvider,
             org.mdlm.process.param.ArProvider;
 }
