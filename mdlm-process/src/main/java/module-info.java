@@ -10,7 +10,8 @@ module org.mdlm.process {
     exports org.mdlm.process.param;
 
     provides org.mdlm.api.schedule.NoiseScheduleProvider with org.mdlm.process.schedule.LogLinearScheduleProvider,
-            org.mdlm.process.schedule.LinearScheduleProvider, org.mdlm.process.schedule.CosineScheduleProvider;
+            org.mdlm.process.schedule.LinearScheduleProvider, org.mdlm.process.schedule.CosineScheduleProvider,
+            org.mdlm.process.schedule.CosineSquaredScheduleProvider;
     provides org.mdlm.api.model.ParameterizationProvider with org.mdlm.process.param.SubsProvider,
             org.mdlm.process.param.ArProvider;
 }
