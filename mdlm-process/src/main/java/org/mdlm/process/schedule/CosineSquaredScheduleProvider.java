@@ -22,7 +22,8 @@ public final class CosineSquaredScheduleProvider implements NoiseScheduleProvide
     /** {@inheritDoc} */
     @Override
     public String description() {
-        return "cosine-squared schedule sigma(t) = -log(eps + (1-eps) cos^2(pi t/2)): mask probability (1-eps) sin^2(pi t/2)";
+        return "cosine-squared schedule sigma(t) = -log(eps + (1-eps) cos^2(pi t/2)):"
+                + " mask probability (1-eps) sin^2(pi t/2)";
     }
 
     /** {@inheritDoc} */

@@ -41,7 +41,8 @@ final class ScheduleProperties {
             assertEquals(Math.exp(-sigma), alpha, 1e-12 * alpha, s + ": alpha at t=" + t);
             assertEquals(-Math.expm1(-sigma), mask, 1e-12 * Math.max(mask, Double.MIN_NORMAL), s + ": mask at t=" + t);
             assertEquals(1.0, alpha + mask, 1e-15, s + ": alpha + mask at t=" + t);
-            assertTrue(mask > previous, s + ": mask probability must increase, at t=" + t + ": " + mask + " after " + previous);
+            assertTrue(mask > previous,
+                    s + ": mask probability must increase, at t=" + t + ": " + mask + " after " + previous);
             assertTrue(s.dsigma(t) >= 0.0, s + ": dsigma at t=" + t);
             previous = mask;
         }
