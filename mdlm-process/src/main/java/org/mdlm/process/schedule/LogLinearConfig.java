@@ -17,9 +17,7 @@ public record LogLinearConfig(double eps) {
      * @throws IllegalArgumentException if eps is not in the open interval (0, 1)
      */
     public LogLinearConfig {
-        if (!(eps > 0.0 && eps < 1.0)) {
-            throw new IllegalArgumentException("eps must be in (0, 1) (exclusive), got " + eps);
-        }
+        ScheduleChecks.eps(eps);
     }
 
     /** The default config: {@code eps = 1e-3}. */

@@ -28,35 +28,29 @@ public final class LogLinearSchedule implements NoiseSchedule {
     /** {@inheritDoc} Here {@code -log1p(-(1-eps) t)}. */
     @Override
     public double sigma(double t) {
-        check(t);
+        ScheduleChecks.time(t);
         return -Math.log1p(-slope * t);
     }
 
     /** {@inheritDoc} Here {@code (1-eps) / (1 - (1-eps) t)}. */
     @Override
     public double dsigma(double t) {
-        check(t);
+        ScheduleChecks.time(t);
         return slope / (1.0 - slope * t);
     }
 
     /** {@inheritDoc} Here exactly {@code 1 - (1-eps) t}. */
     @Override
     public double alpha(double t) {
-        check(t);
+        ScheduleChecks.time(t);
         return 1.0 - slope * t;
     }
 
     /** {@inheritDoc} Here exactly {@code (1-eps) t}. */
     @Override
     public double maskProbability(double t) {
-        check(t);
+        ScheduleChecks.time(t);
         return slope * t;
-    }
-
-    private static void check(double t) {
-        if (!(t >= 0.0 && t <= 1.0)) {
-            throw new IllegalArgumentException("t must be in [0, 1], got " + t);
-        }
     }
 
     @Override
