@@ -1,10 +1,12 @@
-/** Samplers: ancestral (ddpm), cached ancestral (ddpm_cache) and left-to-right (ar). */
+/** Samplers: ancestral (ddpm), cached ancestral (ddpm_cache), analytic (SEDD tau-leaping) and left-to-right (ar). */
 module org.mdlm.samplers {
     requires transitive org.mdlm.api;
 
+    exports org.mdlm.samplers.analytic;
     exports org.mdlm.samplers.ancestral;
     exports org.mdlm.samplers.ar;
 
     provides org.mdlm.api.sampling.SamplerProvider with org.mdlm.samplers.ancestral.DdpmProvider,
-            org.mdlm.samplers.ancestral.DdpmCacheProvider, org.mdlm.samplers.ar.ArSamplerProvider;
+            org.mdlm.samplers.ancestral.DdpmCacheProvider, org.mdlm.samplers.analytic.AnalyticProvider,
+            org.mdlm.samplers.ar.ArSamplerProvider;
 }

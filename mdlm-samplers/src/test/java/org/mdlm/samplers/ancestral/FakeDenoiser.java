@@ -8,27 +8,47 @@ import org.mdlm.api.model.DenoiserOutput;
 import org.mdlm.api.model.DenoiserOutputKind;
 import org.mdlm.api.schedule.NoiseSchedule;
 
-/** A hand-written denoiser for tests: a rule fills log-probabilities row by row; records its calls. */
-final class FakeDenoiser implements Denoiser {
+/**
+ * A hand-written denoiser for tests: a rule fills its output row by row; records its calls. Public
+ * so that the tests of the other sampler packages use it too.
+ *
+ * <p>Of kind {@link DenoiserOutputKind#CLEAN_LOG_PROBS} unless told otherwise. At masked positions
+ * (and everywhere without carry-over) the rule fills the clean columns, the rest being -inf; the
+ * mask column is then set to -inf for log-probs and to 0 for log score ratios (the score of the
+ * current token, 1, as SEDD's model gives it). At unmasked positions with carry-over the row is 0 at
+ * the observed token and -inf elsewhere.
+ */
+public final class FakeDenoiser implements Denoiser {
 
-    /** Fills the log-probabilities of position l of one sequence (the mask column is overwritten with -inf). */
+    /** Fills the output row of position l of one sequence (the mask column is then overwritten, see above). */
     @FunctionalInterface
-    interface Rule {
+    public interface Rule {
         void fill(int[] xtRow, int l, double sigma, float[] out);
     }
 
     /** The schedule every fake reports (the tests' log-linear one). */
-    static final NoiseSchedule SCHEDULE = new LogLinearTestSchedule();
+    public static final NoiseSchedule SCHEDULE = new LogLinearTestSchedule();
 
+    private final DenoiserOutputKind kind;
     private final int vocab;
     private final int maskId;
     private final boolean timeConditioned;
     private final boolean carryOver;
     private final Rule rule;
-    final List<double[]> sigmas = new ArrayList<>();
-    final List<int[][]> inputs = new ArrayList<>();
+    /** sigma of every call, in order. */
+    public final List<double[]> sigmas = new ArrayList<>();
+    /** A copy of the tokens of every call, in order. */
+    public final List<int[][]> inputs = new ArrayList<>();
 
-    FakeDenoiser(int vocab, int maskId, boolean timeConditioned, boolean carryOver, Rule rule) {
+    /** A fake giving clean-token log-probs. */
+    public FakeDenoiser(int vocab, int maskId, boolean timeConditioned, boolean carryOver, Rule rule) {
+        this(DenoiserOutputKind.CLEAN_LOG_PROBS, vocab, maskId, timeConditioned, carryOver, rule);
+    }
+
+    /** A fake giving outputs of {@code kind}. */
+    public FakeDenoiser(DenoiserOutputKind kind, int vocab, int maskId, boolean timeConditioned, boolean carryOver,
+            Rule rule) {
+        this.kind = kind;
         this.vocab = vocab;
         this.maskId = maskId;
         this.timeConditioned = timeConditioned;
@@ -37,7 +57,7 @@ final class FakeDenoiser implements Denoiser {
     }
 
     /** Same probabilities at every masked position; the last id is the mask. */
-    static FakeDenoiser fixed(double... cleanProbs) {
+    public static FakeDenoiser fixed(double... cleanProbs) {
         int vocab = cleanProbs.length + 1;
         return new FakeDenoiser(vocab, vocab - 1, false, true, (row, l, sigma, out) -> {
             for (int v = 0; v < cleanProbs.length; v++) {
@@ -50,7 +70,7 @@ final class FakeDenoiser implements Denoiser {
      * Output depends on xt (the number of masked tokens in the row) and the position; with
      * {@code timeConditioned} also on sigma. The last id is the mask.
      */
-    static FakeDenoiser xtDependent(int vocab, boolean timeConditioned) {
+    public static FakeDenoiser xtDependent(int vocab, boolean timeConditioned) {
         int mask = vocab - 1;
         return new FakeDenoiser(vocab, mask, timeConditioned, true, (row, l, sigma, out) -> {
             int masked = 0;
@@ -68,7 +88,27 @@ final class FakeDenoiser implements Denoiser {
         });
     }
 
-    int calls() {
+    /**
+     * Log score ratios implied by {@link #fixed}'s probabilities at every masked position:
+     * log s_v = log p_v - log expm1(sigma) (time-conditioned; the last id is the mask).
+     */
+    public static FakeDenoiser exactScores(double... cleanProbs) {
+        int vocab = cleanProbs.length + 1;
+        return new FakeDenoiser(DenoiserOutputKind.LOG_SCORE_RATIOS, vocab, vocab - 1, true, true,
+                (row, l, sigma, out) -> {
+                    for (int v = 0; v < cleanProbs.length; v++) {
+                        out[v] = (float) (Math.log(cleanProbs[v]) - Math.log(Math.expm1(sigma)));
+                    }
+                });
+    }
+
+    /** This fake with the same rule but another output kind. */
+    public FakeDenoiser withKind(DenoiserOutputKind other) {
+        return new FakeDenoiser(other, vocab, maskId, timeConditioned, carryOver, rule);
+    }
+
+    /** Number of evaluations so far. */
+    public int calls() {
         return sigmas.size();
     }
 
@@ -89,7 +129,7 @@ final class FakeDenoiser implements Denoiser {
 
     @Override
     public DenoiserOutputKind kind() {
-        return DenoiserOutputKind.CLEAN_LOG_PROBS;
+        return kind;
     }
 
     @Override
@@ -123,11 +163,11 @@ final class FakeDenoiser implements Denoiser {
                 } else {
                     Arrays.fill(row, Float.NEGATIVE_INFINITY);
                     rule.fill(xt[b], l, sigma[b], row);
-                    row[maskId] = Float.NEGATIVE_INFINITY;
+                    row[maskId] = kind == DenoiserOutputKind.LOG_SCORE_RATIOS ? 0f : Float.NEGATIVE_INFINITY;
                 }
                 System.arraycopy(row, 0, data, (b * length + l) * vocab, vocab);
             }
         }
-        return new DenoiserOutput(DenoiserOutputKind.CLEAN_LOG_PROBS, batch, length, vocab, data);
+        return new DenoiserOutput(kind, batch, length, vocab, data);
     }
 }

@@ -15,6 +15,9 @@ import org.mdlm.api.plugin.PluginException;
 import org.mdlm.api.plugin.PluginRegistry;
 import org.mdlm.api.sampling.Sampler;
 import org.mdlm.api.sampling.SamplerProvider;
+import org.mdlm.samplers.analytic.AnalyticConfig;
+import org.mdlm.samplers.analytic.AnalyticProvider;
+import org.mdlm.samplers.analytic.AnalyticSampler;
 
 class ProvidersTest {
 
@@ -38,6 +41,22 @@ class ProvidersTest {
         assertEquals(AncestralConfig.defaults(), ((AncestralSampler) a).config());
         assertTrue(((AncestralSampler) b).cache());
         assertEquals(7, ((AncestralSampler) b).config().steps());
+    }
+
+    @Test
+    void serviceLoaderFindsTheAnalyticSamplerByName() {
+        PluginRegistry registry = PluginRegistry.loadDefault();
+        assertTrue(registry.names(ExtensionPoint.SAMPLER).contains("analytic"), registry.names(ExtensionPoint.SAMPLER)
+                .toString());
+        SamplerProvider<?> analytic = registry.find(ExtensionPoint.SAMPLER, "analytic", SamplerProvider.class);
+        assertInstanceOf(AnalyticProvider.class, analytic);
+        assertEquals(AnalyticConfig.class, analytic.configType());
+        assertFalse(analytic.description().isEmpty());
+        Sampler a = analytic.createFromRecord(analytic.defaultConfig());
+        assertEquals(AnalyticConfig.defaults(), ((AnalyticSampler) a).config());
+        Sampler b = analytic.createFromRecord(new AnalyticConfig(7, 1e-4));
+        assertEquals(7, ((AnalyticSampler) b).config().steps());
+        assertThrows(PluginException.class, () -> analytic.createFromRecord(AncestralConfig.defaults()));
     }
 
     @Test
