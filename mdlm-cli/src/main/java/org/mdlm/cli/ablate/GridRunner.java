@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.mdlm.cli.wiring.UserErrors;
 
 /**
@@ -16,6 +18,8 @@ import org.mdlm.cli.wiring.UserErrors;
  * {@link GridProgress} line; after each run it rewrites the tables and the plot in the grid folder.
  */
 public final class GridRunner {
+
+    private static final long STOP_GRACE_SECONDS = 150;
 
     /** Trains one run of the grid; the command supplies it (fresh, or resumed from the state's checkpoint). */
     @FunctionalInterface
@@ -47,6 +51,7 @@ public final class GridRunner {
     private final ObjectMapper mapper;
     private final PrintWriter err;
     private final Map<GridRun, String> failures = new HashMap<>();
+    private volatile boolean stopRequested;
 
     /** A runner of {@code runs} (in grid order) in {@code folder}, reporting to {@code err}. */
     public GridRunner(GridFolder folder, List<GridRun> runs, AblationTable table, Training training,
@@ -59,8 +64,35 @@ public final class GridRunner {
         this.err = err;
     }
 
-    /** Runs what is left of the grid and writes its outputs. */
+    /**
+     * Runs what is left of the grid and writes its outputs. Ctrl-C (or SIGTERM) stops the run in
+     * progress at a checkpoint (the training session's own hook), then the grid: this runner's hook
+     * keeps the JVM alive until the tables are written and the resume command is printed.
+     */
     public Outcome run() {
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopRequested = true;
+            try {
+                ended.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mdlm-ablate-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runGrid();
+        } finally {
+            ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting because of Ctrl-C; the grid has stopped
+            }
+        }
+    }
+
+    private Outcome runGrid() {
         List<RunState> states = runs.stream().map(r -> RunState.of(r.dir(), mapper)).toList();
         int toTrain = (int) states.stream().filter(s -> s.kind() != RunState.Kind.FINISHED).count();
         GridProgress progress = new GridProgress(runs.size());
@@ -74,6 +106,10 @@ public final class GridRunner {
                 err.println(progress.skipping(i + 1, run));
                 continue;
             }
+            if (stopRequested) {
+                stopped = true;
+                break;
+            }
             err.println(progress.starting(i + 1, run, toTrain) + (state.kind() == RunState.Kind.RESUMABLE
                     ? " — resumes from step " + state.checkpointStep() : ""));
             err.flush();
@@ -85,22 +121,26 @@ public final class GridRunner {
                     progress.done((System.nanoTime() - start) / 1e9);
                 } else {
                     stopped = true;
-                    err.println("ablate: stopped during run " + (i + 1) + "/" + runs.size() + " (" + run.label()
-                            + "); continue the grid with: mdlm ablate --resume " + folder.path());
                 }
             } catch (RuntimeException | OutOfMemoryError e) {
-                progress.failed();
-                failures.put(run, message(e));
-                err.println("ablate: run " + (i + 1) + "/" + runs.size() + " (" + run.label() + ") failed:");
-                UserErrors.report(e, err);
+                if (stopRequested) {
+                    stopped = true;   // e.g. the run could not install its own hook: the JVM is shutting down
+                } else {
+                    progress.failed();
+                    failures.put(run, message(e));
+                    err.println("ablate: run " + (i + 1) + "/" + runs.size() + " (" + run.label() + ") failed:");
+                    UserErrors.report(e, err);
+                }
             }
             writeOutputs();
         }
         if (!attempted) {
             writeOutputs();   // every run was finished before: the tables as they stand
         }
-        err.println("ablate: " + runs.size() + " runs: " + progress.counts() + (stopped ? ", stopped" : "")
-                + "; tables in " + folder.path());
+        err.println("ablate: " + runs.size() + " runs: " + progress.counts() + "; tables in " + folder.path());
+        if (stopped) {
+            err.println("ablate: stopped; continue the grid with: mdlm ablate --resume " + folder.path());
+        }
         err.flush();
         return new Outcome(progress.doneCount(), progress.skippedCount(), progress.failedCount(), stopped);
     }
