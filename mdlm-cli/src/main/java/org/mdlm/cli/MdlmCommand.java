@@ -1,5 +1,6 @@
 package org.mdlm.cli;
 
+import org.mdlm.cli.commands.AblateCommand;
 import org.mdlm.cli.commands.BenchCommand;
 import org.mdlm.cli.commands.EvalCommand;
 import org.mdlm.cli.commands.InfoCommand;
@@ -18,9 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** The top-level {@code mdlm} command; with no subcommand it prints its usage. */
 @Command(name = "mdlm", mixinStandardHelpOptions = true, version = "mdlm 0.1.0",
-        description = "Masked diffusion language models (MDLM) on the JVM: train, sample, evaluate, benchmark.",
+        description = "Masked diffusion language models (MDLM) on the JVM: train, sample, evaluate, ablate, benchmark.",
         subcommands = {RunCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class,
-                PluginsCommand.class, PresetsCommand.class, BenchCommand.class, InfoCommand.class})
+                AblateCommand.class, PluginsCommand.class, PresetsCommand.class, BenchCommand.class, InfoCommand.class})
 public final class MdlmCommand implements Runnable {
 
     @Spec
