@@ -42,15 +42,7 @@ public final class GridFolder implements AutoCloseable {
      */
     public static GridFolder open(Path dir, GridDefinition definition, AblationGrid grid, List<GridRun> runs,
                                   ObjectMapper mapper) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ConfigException("output path " + dir + " exists and is not a folder; choose another --out");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new ConfigException("cannot create the grid folder " + dir + ": " + e.getMessage(), e);
-        }
-        RunLock lock = RunLock.acquire(dir);
+        RunLock lock = RunLock.createAndAcquire(dir, "grid folder");
         try {
             if (Files.exists(dir.resolve(DEFINITION))) {
                 List<String> diffs = definition.differencesFrom(readDefinition(dir, mapper));

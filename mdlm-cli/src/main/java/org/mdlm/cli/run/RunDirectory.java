@@ -43,15 +43,7 @@ public final class RunDirectory implements AutoCloseable {
      */
     public static RunDirectory create(Path dir, boolean overwrite, ObjectMapper mapper) {
         requireNoRunUnless(overwrite, dir);
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ConfigException("output path " + dir + " exists and is not a folder; choose another --out");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new ConfigException("cannot create the output folder " + dir + ": " + e.getMessage(), e);
-        }
-        RunLock lock = RunLock.acquire(dir);
+        RunLock lock = RunLock.createAndAcquire(dir, "output folder");
         try {
             requireNoRunUnless(overwrite, dir);   // again: another process may have started one meanwhile
             prepare(dir, overwrite);

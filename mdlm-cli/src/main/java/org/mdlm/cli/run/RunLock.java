@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.mdlm.cli.config.ConfigException;
@@ -27,6 +28,24 @@ public final class RunLock implements AutoCloseable {
     private RunLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
+    }
+
+    /**
+     * Creates the folder {@code dir} if needed and takes its lock ({@link #acquire}).
+     *
+     * @param what what the folder is, for messages ("output folder", "grid folder")
+     * @throws ConfigException if the path is a file, cannot be created, or is locked by another writer
+     */
+    public static RunLock createAndAcquire(Path dir, String what) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ConfigException("output path " + dir + " exists and is not a folder; choose another --out");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigException("cannot create the " + what + " " + dir + ": " + e.getMessage(), e);
+        }
+        return acquire(dir);
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.mdlm.process.schedule;
 
-import org.mdlm.api.schedule.NoiseSchedule;
-
 /**
  * The cosine noise schedule (the MDLM reference's {@code CosineNoise}): a token survives to time t
  * with probability {@code alpha(t) = eps + (1-eps) cos(pi t / 2)}, so
@@ -17,7 +15,7 @@ import org.mdlm.api.schedule.NoiseSchedule;
  * <p>Defined for t in [0, 1]; every method throws {@link IllegalArgumentException} for a t outside
  * that interval (or NaN).
  */
-public final class CosineSchedule implements NoiseSchedule {
+public final class CosineSchedule extends SurvivalSchedule {
 
     private static final double HALF_PI = Math.PI / 2.0;
 
@@ -35,40 +33,18 @@ public final class CosineSchedule implements NoiseSchedule {
         return eps;
     }
 
-    /** {@inheritDoc} Here {@code -log(eps + (1-eps) cos(pi t / 2))}. */
     @Override
-    public double sigma(double t) {
-        ScheduleChecks.time(t);
-        double mask = mask(t);
-        return mask <= 0.5 ? -Math.log1p(-mask) : -Math.log(survival(t));
-    }
-
-    /** {@inheritDoc} Here {@code (1-eps) (pi/2) sin(pi t / 2) / (eps + (1-eps) cos(pi t / 2))}. */
-    @Override
-    public double dsigma(double t) {
-        ScheduleChecks.time(t);
-        return scale * HALF_PI * Math.sin(HALF_PI * t) / survival(t);
-    }
-
-    /** {@inheritDoc} Here {@code eps + (1-eps) cos(pi t / 2)}. */
-    @Override
-    public double alpha(double t) {
-        ScheduleChecks.time(t);
-        return survival(t);
-    }
-
-    /** {@inheritDoc} Here {@code (1-eps) 2 sin^2(pi t / 4)}, which is {@code (1-eps)(1 - cos(pi t / 2))}. */
-    @Override
-    public double maskProbability(double t) {
-        ScheduleChecks.time(t);
-        return mask(t);
-    }
-
-    private double survival(double t) {
+    double survival(double t) {
         return eps + scale * Math.sin(HALF_PI * (1.0 - t));
     }
 
-    private double mask(double t) {
+    @Override
+    double survivalRate(double t) {
+        return scale * HALF_PI * Math.sin(HALF_PI * t);
+    }
+
+    @Override
+    double mask(double t) {
         double s = Math.sin(Math.PI / 4.0 * t);
         return scale * 2.0 * s * s;
     }

@@ -1,7 +1,5 @@
 package org.mdlm.process.schedule;
 
-import org.mdlm.api.schedule.NoiseSchedule;
-
 /**
  * The cosine-squared noise schedule (the MDLM reference's {@code CosineSqrNoise}): a token survives
  * to time t with probability {@code alpha(t) = eps + (1-eps) cos^2(pi t / 2)}, so
@@ -18,7 +16,7 @@ import org.mdlm.api.schedule.NoiseSchedule;
  * <p>Defined for t in [0, 1]; every method throws {@link IllegalArgumentException} for a t outside
  * that interval (or NaN).
  */
-public final class CosineSquaredSchedule implements NoiseSchedule {
+public final class CosineSquaredSchedule extends SurvivalSchedule {
 
     private static final double HALF_PI = Math.PI / 2.0;
 
@@ -36,49 +34,24 @@ public final class CosineSquaredSchedule implements NoiseSchedule {
         return eps;
     }
 
-    /** {@inheritDoc} Here {@code -log(eps + (1-eps) cos^2(pi t / 2))}. */
-    @Override
-    public double sigma(double t) {
-        ScheduleChecks.time(t);
-        double mask = mask(t);
-        return mask <= 0.5 ? -Math.log1p(-mask) : -Math.log(survival(t));
-    }
-
-    /**
-     * {@inheritDoc} Here {@code (1-eps) (pi/2) sin(pi t) / (eps + (1-eps) cos^2(pi t / 2))}, computed as
-     * {@code (1-eps) pi sin(pi t / 2) cos(pi t / 2) / alpha(t)}.
-     */
-    @Override
-    public double dsigma(double t) {
-        ScheduleChecks.time(t);
-        return scale * Math.PI * Math.sin(HALF_PI * t) * cos(t) / survival(t);
-    }
-
-    /** {@inheritDoc} Here {@code eps + (1-eps) cos^2(pi t / 2)}. */
-    @Override
-    public double alpha(double t) {
-        ScheduleChecks.time(t);
-        return survival(t);
-    }
-
-    /** {@inheritDoc} Here {@code (1-eps) sin^2(pi t / 2)}. */
-    @Override
-    public double maskProbability(double t) {
-        ScheduleChecks.time(t);
-        return mask(t);
-    }
-
     /** cos(pi t / 2), exactly 0 at t = 1. */
     private static double cos(double t) {
         return Math.sin(HALF_PI * (1.0 - t));
     }
 
-    private double survival(double t) {
+    @Override
+    double survival(double t) {
         double c = cos(t);
         return eps + scale * c * c;
     }
 
-    private double mask(double t) {
+    @Override
+    double survivalRate(double t) {
+        return scale * Math.PI * Math.sin(HALF_PI * t) * cos(t);
+    }
+
+    @Override
+    double mask(double t) {
         double s = Math.sin(HALF_PI * t);
         return scale * s * s;
     }
