@@ -36,7 +36,7 @@ class ProvidersTest {
         assertInstanceOf(DdpmCacheProvider.class, cached);
 
         Sampler a = ddpm.createFromRecord(ddpm.defaultConfig());
-        Sampler b = cached.createFromRecord(new AncestralConfig(7, 1e-4));
+        Sampler b = cached.createFromRecord(AncestralConfig.of(7, 1e-4));
         assertFalse(((AncestralSampler) a).cache());
         assertEquals(AncestralConfig.defaults(), ((AncestralSampler) a).config());
         assertTrue(((AncestralSampler) b).cache());
@@ -54,7 +54,7 @@ class ProvidersTest {
         assertFalse(analytic.description().isEmpty());
         Sampler a = analytic.createFromRecord(analytic.defaultConfig());
         assertEquals(AnalyticConfig.defaults(), ((AnalyticSampler) a).config());
-        Sampler b = analytic.createFromRecord(new AnalyticConfig(7, 1e-4));
+        Sampler b = analytic.createFromRecord(AnalyticConfig.of(7, 1e-4));
         assertEquals(7, ((AnalyticSampler) b).config().steps());
         assertThrows(PluginException.class, () -> analytic.createFromRecord(AncestralConfig.defaults()));
     }

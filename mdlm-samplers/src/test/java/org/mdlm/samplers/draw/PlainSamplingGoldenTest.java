@@ -44,22 +44,22 @@ class PlainSamplingGoldenTest {
     void ancestralSamplers() {
         String ddpm = "[[1, 2, 2, 5, 0, 4, 2, 3, 4, 2, 5, 1], [0, 4, 1, 1, 4, 0, 2, 1, 0, 5, 2, 2], "
                 + "[4, 2, 5, 3, 1, 1, 1, 0, 0, 4, 1, 2]]";
-        assertTokens(ddpm, new AncestralSampler(new AncestralConfig(16, 1e-5), false)
+        assertTokens(ddpm, new AncestralSampler(new AncestralConfig(16, 1e-5, 1.0, 1.0), false)
                 .sample(FakeDenoiser.xtDependent(7, false), PLAIN, null).tokens());
-        assertTokens(ddpm, new AncestralSampler(new AncestralConfig(16, 1e-5), true)
+        assertTokens(ddpm, new AncestralSampler(new AncestralConfig(16, 1e-5, 1.0, 1.0), true)
                 .sample(FakeDenoiser.xtDependent(7, false), PLAIN, null).tokens());
         assertTokens("[[1, 2, 5, 3, 0, 1, 0, 0, 5, 5, 1, 4], [5, 2, 5, 5, 3, 2, 0, 3, 0, 5, 3, 3], "
-                + "[1, 1, 3, 2, 1, 3, 5, 1, 3, 5, 4, 3]]", new AncestralSampler(new AncestralConfig(16, 1e-5), false)
+                + "[1, 1, 3, 2, 1, 3, 5, 1, 3, 5, 4, 3]]", new AncestralSampler(new AncestralConfig(16, 1e-5, 1.0, 1.0), false)
                 .sample(FakeDenoiser.xtDependent(7, false), FIXED, null).tokens());
     }
 
     @Test
     void analyticSampler() {
         assertTokens("[[0, 4, 2, 5, 0, 1, 2, 1, 5, 4, 4, 2], [0, 4, 1, 4, 5, 0, 4, 1, 0, 5, 2, 2], "
-                + "[4, 1, 5, 4, 2, 1, 1, 0, 0, 4, 1, 1]]", new AnalyticSampler(new AnalyticConfig(16, 1e-5))
+                + "[4, 1, 5, 4, 2, 1, 1, 0, 0, 4, 1, 1]]", new AnalyticSampler(new AnalyticConfig(16, 1e-5, 1.0, 1.0))
                 .sample(FakeDenoiser.xtDependent(7, true), PLAIN, null).tokens());
         assertTokens("[[3, 2, 1, 1, 1, 4, 2, 0, 0, 2, 1, 3], [3, 5, 5, 4, 0, 4, 5, 2, 5, 3, 3, 3], "
-                + "[1, 1, 0, 2, 5, 5, 5, 2, 4, 0, 0, 3]]", new AnalyticSampler(new AnalyticConfig(16, 1e-5))
+                + "[1, 1, 0, 2, 5, 5, 5, 2, 4, 0, 0, 3]]", new AnalyticSampler(new AnalyticConfig(16, 1e-5, 1.0, 1.0))
                 .sample(FakeDenoiser.xtDependent(7, true).withKind(DenoiserOutputKind.LOG_SCORE_RATIOS), FIXED, null)
                 .tokens());
     }
@@ -67,10 +67,10 @@ class PlainSamplingGoldenTest {
     @Test
     void arSampler() {
         assertTokens("[[3, 2, 0, 0, 1, 5, 2, 0, 4, 1, 5, 0], [2, 0, 2, 5, 2, 4, 5, 1, 4, 2, 3, 1], "
-                + "[1, 1, 1, 0, 5, 1, 5, 2, 4, 2, 4, 3]]", new ArSampler(new ArSamplerConfig(1.0))
+                + "[1, 1, 1, 0, 5, 1, 5, 2, 4, 2, 4, 3]]", new ArSampler(new ArSamplerConfig(1.0, 1.0))
                 .sample(nextToken(), FIXED, null).tokens());
         assertTokens("[[3, 0, 0, 1, 5, 2, 5, 2, 4, 3, 2, 2], [2, 5, 3, 4, 3, 5, 2, 3, 4, 1, 3, 0], "
-                + "[2, 4, 3, 5, 2, 4, 3, 3, 3, 2, 3, 3]]", new ArSampler(new ArSamplerConfig(0.7))
+                + "[2, 4, 3, 5, 2, 4, 3, 3, 3, 2, 3, 3]]", new ArSampler(new ArSamplerConfig(0.7, 1.0))
                 .sample(nextToken(), PLAIN, null).tokens());
     }
 }
