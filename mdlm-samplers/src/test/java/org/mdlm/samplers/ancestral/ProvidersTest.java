@@ -18,6 +18,9 @@ import org.mdlm.api.sampling.SamplerProvider;
 import org.mdlm.samplers.analytic.AnalyticConfig;
 import org.mdlm.samplers.analytic.AnalyticProvider;
 import org.mdlm.samplers.analytic.AnalyticSampler;
+import org.mdlm.samplers.confidence.ConfidenceConfig;
+import org.mdlm.samplers.confidence.ConfidenceProvider;
+import org.mdlm.samplers.confidence.ConfidenceSampler;
 
 class ProvidersTest {
 
@@ -57,6 +60,18 @@ class ProvidersTest {
         Sampler b = analytic.createFromRecord(AnalyticConfig.of(7, 1e-4));
         assertEquals(7, ((AnalyticSampler) b).config().steps());
         assertThrows(PluginException.class, () -> analytic.createFromRecord(AncestralConfig.defaults()));
+    }
+
+    @Test
+    void serviceLoaderFindsTheConfidenceSamplerByName() {
+        PluginRegistry registry = PluginRegistry.loadDefault();
+        SamplerProvider<?> confidence = registry.find(ExtensionPoint.SAMPLER, "confidence", SamplerProvider.class);
+        assertInstanceOf(ConfidenceProvider.class, confidence);
+        assertEquals(ConfidenceConfig.class, confidence.configType());
+        assertFalse(confidence.description().isEmpty());
+        Sampler a = confidence.createFromRecord(confidence.defaultConfig());
+        assertEquals(ConfidenceConfig.defaults(), ((ConfidenceSampler) a).config());
+        assertThrows(PluginException.class, () -> confidence.createFromRecord(AncestralConfig.defaults()));
     }
 
     @Test
