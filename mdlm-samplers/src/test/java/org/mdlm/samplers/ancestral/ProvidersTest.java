@@ -21,6 +21,9 @@ import org.mdlm.samplers.analytic.AnalyticSampler;
 import org.mdlm.samplers.confidence.ConfidenceConfig;
 import org.mdlm.samplers.confidence.ConfidenceProvider;
 import org.mdlm.samplers.confidence.ConfidenceSampler;
+import org.mdlm.samplers.semiar.SemiArConfig;
+import org.mdlm.samplers.semiar.SemiArProvider;
+import org.mdlm.samplers.semiar.SemiArSampler;
 
 class ProvidersTest {
 
@@ -72,6 +75,25 @@ class ProvidersTest {
         Sampler a = confidence.createFromRecord(confidence.defaultConfig());
         assertEquals(ConfidenceConfig.defaults(), ((ConfidenceSampler) a).config());
         assertThrows(PluginException.class, () -> confidence.createFromRecord(AncestralConfig.defaults()));
+    }
+
+    @Test
+    void serviceLoaderFindsTheSemiAutoregressiveSamplerByName() {
+        PluginRegistry registry = PluginRegistry.loadDefault();
+        assertTrue(registry.names(ExtensionPoint.SAMPLER).containsAll(
+                List.of("ddpm", "ddpm_cache", "analytic", "ar", "confidence", "semi_ar")),
+                registry.names(ExtensionPoint.SAMPLER).toString());
+        SamplerProvider<?> semiAr = registry.find(ExtensionPoint.SAMPLER, "semi_ar", SamplerProvider.class);
+        assertInstanceOf(SemiArProvider.class, semiAr);
+        assertEquals(SemiArConfig.class, semiAr.configType());
+        assertFalse(semiAr.description().isEmpty());
+        Sampler a = semiAr.createFromRecord(semiAr.defaultConfig());
+        assertEquals(SemiArConfig.defaults(), ((SemiArSampler) a).config());
+        assertInstanceOf(AncestralSampler.class, ((SemiArSampler) a).inner());
+        Sampler b = semiAr.createFromRecord(SemiArConfig.of("analytic", 7, 3));
+        assertInstanceOf(AnalyticSampler.class, ((SemiArSampler) b).inner());
+        assertEquals(7, ((AnalyticSampler) ((SemiArSampler) b).inner()).config().steps());
+        assertThrows(PluginException.class, () -> semiAr.createFromRecord(AncestralConfig.defaults()));
     }
 
     @Test
