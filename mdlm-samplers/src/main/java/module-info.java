@@ -1,12 +1,18 @@
-/** Samplers: ancestral (ddpm), cached ancestral (ddpm_cache), analytic (SEDD tau-leaping) and left-to-right (ar). */
+/**
+ * Samplers: ancestral (ddpm), cached ancestral (ddpm_cache), analytic (SEDD tau-leaping), left-to-right (ar),
+ * confidence-ordered unmasking (confidence) and semi-autoregressive windows beyond the trained length (semi_ar).
+ */
 module org.mdlm.samplers {
     requires transitive org.mdlm.api;
 
     exports org.mdlm.samplers.analytic;
     exports org.mdlm.samplers.ancestral;
     exports org.mdlm.samplers.ar;
+    exports org.mdlm.samplers.confidence;
+    exports org.mdlm.samplers.semiar;
 
     provides org.mdlm.api.sampling.SamplerProvider with org.mdlm.samplers.ancestral.DdpmProvider,
             org.mdlm.samplers.ancestral.DdpmCacheProvider, org.mdlm.samplers.analytic.AnalyticProvider,
-            org.mdlm.samplers.ar.ArSamplerProvider;
+            org.mdlm.samplers.ar.ArSamplerProvider, org.mdlm.samplers.confidence.ConfidenceProvider,
+            org.mdlm.samplers.semiar.SemiArProvider;
 }

@@ -13,6 +13,7 @@ import org.mdlm.api.sampling.SampleResult;
 import org.mdlm.api.sampling.Sampler;
 import org.mdlm.api.sampling.SamplingProgress;
 import org.mdlm.api.schedule.NoiseSchedule;
+import org.mdlm.samplers.draw.DrawShaping;
 
 /**
  * Analytic sampling (SEDD's Tweedie tau-leaping predictor) of the absorbing process.
@@ -29,6 +30,10 @@ import org.mdlm.api.schedule.NoiseSchedule;
  * p(x0 = v | x_t) / expm1(sigma(t)), {@link DenoiserOutputKind#CLEAN_LOG_PROBS} (SUBS, D3PM); for
  * the latter the reverse steps are exactly those of {@code ddpm} (same draws for a seed), and only
  * the final step differs ({@code ddpm} takes the argmax, this sampler draws).
+ *
+ * <p>Temperature and top-p ({@link AnalyticConfig}) shape the implied clean distribution
+ * {@code s_v / sum_u s_u} of each masked position before its draw, keeping its total probability of
+ * unmasking (see {@link AnalyticStep}); temperature 1 with top-p 1 gives exactly unshaped sampling.
  *
  * <p>Network calls: steps + 1. Progress is reported after every step with {@code total = steps + 1}.
  * Random draws: one uniform per masked position per step, in row-major order, from a
@@ -73,6 +78,7 @@ public final class AnalyticSampler implements Sampler {
         int[][] x = request.start(mask, vocab);
         NoiseSchedule schedule = denoiser.schedule();
         SplittableRandom random = new SplittableRandom(request.seed());
+        DrawShaping shaping = new DrawShaping(config.temperature(), config.topP());
         int steps = config.steps();
         int calls = 0;
         for (int k = 0; k < steps; k++) {
@@ -80,12 +86,12 @@ public final class AnalyticSampler implements Sampler {
             double dsigma = sigmaT - schedule.sigma(config.time(k + 1));
             DenoiserOutput out = evaluate(denoiser, x, sigmaT);
             calls++;
-            AnalyticStep.step(x, out, mask, sigmaT, dsigma, random);
+            AnalyticStep.step(x, out, mask, sigmaT, dsigma, shaping, random);
             listener.onStep(k + 1, steps + 1, calls);
         }
         DenoiserOutput out = evaluate(denoiser, x, schedule.sigma(config.eps()));
         calls++;
-        AnalyticStep.denoise(x, out, mask, random);
+        AnalyticStep.denoise(x, out, mask, shaping, random);
         listener.onStep(steps + 1, steps + 1, calls);
         return new SampleResult(x, calls);
     }

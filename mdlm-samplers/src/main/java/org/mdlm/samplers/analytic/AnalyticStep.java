@@ -3,6 +3,7 @@ package org.mdlm.samplers.analytic;
 import java.util.SplittableRandom;
 import org.mdlm.api.model.DenoiserOutput;
 import org.mdlm.api.model.DenoiserOutputKind;
+import org.mdlm.samplers.draw.DrawShaping;
 
 /**
  * One step of the analytic sampler (SEDD's analytic predictor for the absorbing process): the
@@ -35,6 +36,12 @@ import org.mdlm.api.model.DenoiserOutputKind;
  * <p>The final denoising step (to t = 0) keeps only the clean weights: {@code w_v / sum w}, i.e.
  * the clean tokens in proportion to their scores.
  *
+ * <p>Shaping: temperature and top-p ({@link DrawShaping}) act on the implied clean distribution
+ * {@code s_v / sum_u s_u} (the clean weights normalised), which is then scaled back by the step's
+ * unmasking probability {@code sum_{v != mask} w_v}; so the probability of staying masked is the
+ * unshaped one, and only which clean token a position unmasks to is shaped. Identity shaping
+ * (temperature 1, top-p 1) leaves every number as it was.
+ *
  * <p>Draws: one uniform per masked position, in row-major order, by inverse CDF over
  * [clean tokens in increasing id order..., stay masked] (the order the ancestral samplers use).
  * Positions not holding the mask id are never touched.
@@ -54,18 +61,20 @@ final class AnalyticStep {
      * @param maskId the mask's column
      * @param sigmaT sigma(t), positive
      * @param dsigma sigma(t) - sigma(s), not negative
+     * @param shaping temperature and top-p of the clean part
      * @param into receives V probabilities (non-negative, summing to 1); {@code into[maskId]} is the
      *             probability of staying masked
      * @throws IllegalStateException if the row has a NaN or +inf entry, no clean token with finite
      *                               score, or the sigmas give no valid probability
      */
     static void transitionRow(DenoiserOutputKind kind, float[] values, int off, int vocab, int maskId,
-            double sigmaT, double dsigma, double[] into) {
+            double sigmaT, double dsigma, DrawShaping shaping, double[] into) {
         if (!(dsigma >= 0.0) || !(sigmaT >= dsigma)) {
             throw new IllegalStateException("the schedule gave sigma(t) = " + sigmaT + " and sigma(t) - sigma(s) = "
                     + dsigma + ": sigma must be non-decreasing in t and not negative");
         }
         double logScoreSum = cleanPart(values, off, vocab, maskId, into); // into: clean part normalised
+        shape(values, off, vocab, maskId, shaping, into);
         if (kind == DenoiserOutputKind.CLEAN_LOG_PROBS) {
             logScoreSum = -logExpm1(sigmaT); // sum_v p(v) / expm1(sigma(t)) with p normalised
         } else if (kind != DenoiserOutputKind.LOG_SCORE_RATIOS) {
@@ -85,12 +94,20 @@ final class AnalyticStep {
 
     /**
      * Fills {@code into} with the final step's probabilities: the clean weights renormalised (the
-     * clean tokens in proportion to their scores, the same for both output kinds), 0 at the mask.
+     * clean tokens in proportion to their scores, the same for both output kinds), shaped, 0 at the mask.
      *
      * @throws IllegalStateException if the row has a NaN or +inf entry or no clean token with finite score
      */
-    static void cleanRow(float[] values, int off, int vocab, int maskId, double[] into) {
+    static void cleanRow(float[] values, int off, int vocab, int maskId, DrawShaping shaping, double[] into) {
         cleanPart(values, off, vocab, maskId, into);
+        shape(values, off, vocab, maskId, shaping, into);
+    }
+
+    /** Replaces the normalised clean part in {@code into} by its shaped version; identity shaping touches nothing. */
+    private static void shape(float[] values, int off, int vocab, int maskId, DrawShaping shaping, double[] into) {
+        if (!shaping.isIdentity()) {
+            shaping.probabilities(values, off, vocab, maskId, into);
+        }
     }
 
     /**
@@ -123,10 +140,12 @@ final class AnalyticStep {
      *
      * @param x tokens [B][L], updated in place
      * @param out the denoiser's output at sigma(t) on x
+     * @param shaping temperature and top-p of the clean part
      * @return how many tokens were unmasked
      */
-    static int step(int[][] x, DenoiserOutput out, int maskId, double sigmaT, double dsigma, SplittableRandom random) {
-        return apply(x, out, maskId, sigmaT, dsigma, random, false);
+    static int step(int[][] x, DenoiserOutput out, int maskId, double sigmaT, double dsigma, DrawShaping shaping,
+            SplittableRandom random) {
+        return apply(x, out, maskId, sigmaT, dsigma, shaping, random, false);
     }
 
     /**
@@ -135,14 +154,15 @@ final class AnalyticStep {
      *
      * @param x tokens [B][L], updated in place
      * @param out the denoiser's output at sigma(eps) on x
+     * @param shaping temperature and top-p of the clean draw
      * @return how many tokens were unmasked
      */
-    static int denoise(int[][] x, DenoiserOutput out, int maskId, SplittableRandom random) {
-        return apply(x, out, maskId, 0.0, 0.0, random, true);
+    static int denoise(int[][] x, DenoiserOutput out, int maskId, DrawShaping shaping, SplittableRandom random) {
+        return apply(x, out, maskId, 0.0, 0.0, shaping, random, true);
     }
 
     private static int apply(int[][] x, DenoiserOutput out, int maskId, double sigmaT, double dsigma,
-            SplittableRandom random, boolean last) {
+            DrawShaping shaping, SplittableRandom random, boolean last) {
         int length = x.length == 0 ? 0 : x[0].length;
         if (out == null) {
             throw new IllegalStateException("the denoiser returned null");
@@ -163,9 +183,9 @@ final class AnalyticStep {
                 }
                 int off = (b * length + l) * vocab;
                 if (last) {
-                    cleanRow(values, off, vocab, maskId, row);
+                    cleanRow(values, off, vocab, maskId, shaping, row);
                 } else {
-                    transitionRow(out.kind(), values, off, vocab, maskId, sigmaT, dsigma, row);
+                    transitionRow(out.kind(), values, off, vocab, maskId, sigmaT, dsigma, shaping, row);
                 }
                 int next = draw(row, maskId, random.nextDouble());
                 if (next != maskId) {

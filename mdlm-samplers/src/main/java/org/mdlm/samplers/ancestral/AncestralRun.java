@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.mdlm.api.model.Denoiser;
 import org.mdlm.api.schedule.NoiseSchedule;
 import org.mdlm.samplers.draw.CleanCategorical;
+import org.mdlm.samplers.draw.DrawShaping;
 
 /**
  * The mutable state of one ancestral sampling run: the current tokens xt, the random stream, the
@@ -17,6 +18,9 @@ import org.mdlm.samplers.draw.CleanCategorical;
  * <p>Caching: with {@code cache} on and a denoiser that ignores sigma, log p(x0 | xt) is reused as
  * long as no token changed since it was computed (the same rule as the reference ddpm_cache:
  * a step that changed nothing leaves xt, hence the output, as it was).
+ *
+ * <p>Shaping: the clean token of an unmasking position is drawn from p(x0 | xt) shaped by the
+ * run's {@link DrawShaping} (temperature, top-p); the probability of staying masked is not shaped.
  */
 final class AncestralRun {
 
@@ -27,6 +31,7 @@ final class AncestralRun {
     private final SplittableRandom random;
     private final int maskId;
     private final int vocab;
+    private final DrawShaping shaping;
     private LogProbTable last;
     private boolean changedSinceLast = true;
     private int networkCalls;
@@ -37,8 +42,9 @@ final class AncestralRun {
      * @param x the tokens, updated in place (rows of equal length)
      * @param seed the seed of the uniform stream
      * @param cache whether to reuse log p(x0 | xt) while xt is unchanged and the model ignores sigma
+     * @param shaping temperature and top-p of the clean-token draws (this run's own instance)
      */
-    AncestralRun(Denoiser denoiser, NoiseSchedule schedule, int[][] x, long seed, boolean cache) {
+    AncestralRun(Denoiser denoiser, NoiseSchedule schedule, int[][] x, long seed, boolean cache, DrawShaping shaping) {
         this.denoiser = denoiser;
         this.schedule = schedule;
         this.cache = cache;
@@ -46,6 +52,7 @@ final class AncestralRun {
         this.random = new SplittableRandom(seed);
         this.maskId = denoiser.maskId();
         this.vocab = denoiser.vocabSize();
+        this.shaping = shaping;
         if (vocab < 2 || maskId < 0 || maskId >= vocab) {
             throw new IllegalArgumentException("denoiser must have vocabSize >= 2 and maskId in [0, vocabSize), got"
                     + " vocabSize " + vocab + " and maskId " + maskId);
@@ -75,7 +82,8 @@ final class AncestralRun {
 
     /**
      * One reverse step from t to s: each masked token draws one uniform u; it becomes clean token
-     * v with probability p(v | xt) (alpha(s) - alpha(t)) / (1 - alpha(t)) and otherwise stays
+     * v with probability p'(v | xt) (alpha(s) - alpha(t)) / (1 - alpha(t)), p' being p(x0 | xt)
+     * shaped by temperature and top-p, and otherwise stays
      * masked (inverse CDF over [clean tokens in id order..., stay masked]). Unmasked tokens are
      * never touched.
      *
@@ -94,7 +102,7 @@ final class AncestralRun {
                 }
                 double u = random.nextDouble();
                 if (u < unmask) {
-                    row[l] = CleanCategorical.inverseCdf(values, p.offset(b, l), vocab, maskId, u / unmask);
+                    row[l] = shaping.inverseCdf(values, p.offset(b, l), vocab, maskId, u / unmask);
                     changed++;
                 }
             }

@@ -8,6 +8,7 @@ import org.mdlm.api.sampling.SampleRequest;
 import org.mdlm.api.sampling.SampleResult;
 import org.mdlm.api.sampling.Sampler;
 import org.mdlm.api.sampling.SamplingProgress;
+import org.mdlm.samplers.draw.DrawShaping;
 
 /**
  * Ancestral sampling of a masked diffusion model (MDLM), optionally with caching.
@@ -19,6 +20,11 @@ import org.mdlm.api.sampling.SamplingProgress;
  * (1 - alpha(s)) / (1 - alpha(t)); unmasked tokens never change. p(x0 | xt) is the denoiser's
  * output at sigma(t), with the mask column ignored and the clean part renormalised. A final step
  * sets every still-masked position to its most probable clean token under p(x0 | xt) at t = eps.
+ *
+ * <p>Temperature and top-p ({@link AncestralConfig}) shape p(x0 | xt) before the clean token of an
+ * unmasking position is drawn (see {@code DrawShaping} in the module-internal draw package); the
+ * probability of staying masked and the uniforms drawn are unchanged, and temperature 1 with top-p 1
+ * gives exactly the tokens of unshaped sampling.
  *
  * <p>With {@code cache} on ({@code ddpm_cache}), p(x0 | xt) is reused instead of calling the
  * denoiser while no token has changed since it was computed, provided the denoiser is not time
@@ -61,7 +67,8 @@ public final class AncestralSampler implements Sampler {
         checkReads(denoiser);
         SamplingProgress listener = progress == null ? SamplingProgress.NONE : progress;
         int[][] x = request.start(denoiser.maskId(), denoiser.vocabSize());
-        AncestralRun run = new AncestralRun(denoiser, denoiser.schedule(), x, request.seed(), cache);
+        AncestralRun run = new AncestralRun(denoiser, denoiser.schedule(), x, request.seed(), cache,
+                new DrawShaping(config.temperature(), config.topP()));
         int steps = config.steps();
         for (int k = 0; k < steps; k++) {
             run.step(config.time(k), config.time(k + 1));

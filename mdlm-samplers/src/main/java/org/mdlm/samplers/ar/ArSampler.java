@@ -11,11 +11,12 @@ import org.mdlm.api.sampling.SampleRequest;
 import org.mdlm.api.sampling.SampleResult;
 import org.mdlm.api.sampling.Sampler;
 import org.mdlm.api.sampling.SamplingProgress;
-import org.mdlm.samplers.draw.CleanCategorical;
+import org.mdlm.samplers.draw.DrawShaping;
 
 /**
  * Left-to-right sampling of an autoregressive model: position i is drawn from
- * p(x_i | x_&lt;i)^(1/T), renormalised over every token but the mask, once positions 0..i-1 are
+ * p(x_i | x_&lt;i)^(1/T), renormalised over every token but the mask and truncated to its top-p
+ * nucleus (see {@code DrawShaping}; top-p 1 truncates nothing), once positions 0..i-1 are
  * known. Positions the request fixes (a prefix, or any non-mask token of its initial sequences) are
  * kept and condition what follows. One network call per position that some sequence still has to
  * draw; one uniform per drawn token, in row-major order.
@@ -30,6 +31,11 @@ public final class ArSampler implements Sampler {
     /** Creates the sampler. */
     public ArSampler(ArSamplerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The settings. */
+    public ArSamplerConfig config() {
+        return config;
     }
 
     @Override
@@ -49,14 +55,15 @@ public final class ArSampler implements Sampler {
         int length = request.length();
         int calls = 0;
         double[] sigma = new double[x.length];
+        DrawShaping shaping = new DrawShaping(config.temperature(), config.topP());
         for (int i = 0; i < length; i++) {
             if (anyToDraw(x, i, mask)) {
                 DenoiserOutput out = denoiser.evaluate(shiftRight(x, mask), sigma);
                 calls++;
                 for (int b = 0; b < x.length; b++) {
                     if (x[b][i] == mask) {
-                        x[b][i] = CleanCategorical.inverseCdf(out.values(), out.offset(b, i), vocab, mask,
-                                random.nextDouble(), config.temperature());
+                        x[b][i] = shaping.inverseCdf(out.values(), out.offset(b, i), vocab, mask,
+                                random.nextDouble());
                     }
                 }
             }

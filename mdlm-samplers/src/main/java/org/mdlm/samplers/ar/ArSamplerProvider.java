@@ -17,7 +17,7 @@ public final class ArSamplerProvider implements SamplerProvider<ArSamplerConfig>
 
     @Override
     public String description() {
-        return "left-to-right sampling of autoregressive models (temperature; fixed prefix tokens kept)";
+        return "left-to-right sampling of autoregressive models (temperature, top_p; fixed prefix tokens kept)";
     }
 
     @Override

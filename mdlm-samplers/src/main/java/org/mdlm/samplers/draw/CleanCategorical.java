@@ -7,7 +7,8 @@ package org.mdlm.samplers.draw;
  * renormalised, so the row may also hold unnormalised logits. SUBS already gives the mask zero
  * probability, so for it the renormalisation changes nothing beyond rounding. The draw is in double
  * precision; a temperature T divides the log-probabilities first (p^(1/T), renormalised). Shared by
- * the samplers of this module (the package is not exported).
+ * the samplers of this module (the package is not exported); {@link DrawShaping} adds top-p on top
+ * of these draws and falls back to them when it truncates nothing.
  */
 public final class CleanCategorical {
 
@@ -78,7 +79,35 @@ public final class CleanCategorical {
         throw new IllegalStateException("unreachable: no clean token reaches the maximum " + max);
     }
 
-    private static float maxClean(float[] logp, int off, int vocab, int maskId) {
+    /**
+     * The model's probability of clean token {@code v} at one position: exp(logp_v) renormalised over
+     * the clean tokens (the mask column ignored), in double precision; no temperature, no truncation.
+     *
+     * @param v a clean token id (not the mask)
+     * @throws IllegalStateException if the row has no finite mass on clean tokens
+     * @throws IllegalArgumentException if {@code v} is the mask or outside the row
+     */
+    public static double probability(float[] logp, int off, int vocab, int maskId, int v) {
+        if (v < 0 || v >= vocab || v == maskId) {
+            throw new IllegalArgumentException("token " + v + " is not a clean token of a row of " + vocab
+                    + " with mask " + maskId);
+        }
+        float max = maxClean(logp, off, vocab, maskId);
+        double z = 0.0;
+        for (int u = 0; u < vocab; u++) {
+            if (u != maskId) {
+                z += Math.exp((double) logp[off + u] - max);
+            }
+        }
+        return Math.exp((double) logp[off + v] - max) / z;
+    }
+
+    /**
+     * The largest clean entry of a row.
+     *
+     * @throws IllegalStateException if an entry is NaN or +inf, or no clean entry is finite
+     */
+    static float maxClean(float[] logp, int off, int vocab, int maskId) {
         float max = Float.NEGATIVE_INFINITY;
         for (int v = 0; v < vocab; v++) {
             if (v == maskId) {

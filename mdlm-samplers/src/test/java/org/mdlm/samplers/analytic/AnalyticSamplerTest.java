@@ -41,7 +41,7 @@ class AnalyticSamplerTest {
 
     @Test
     void readsScoresAndCleanLogProbsButRefusesAnArDenoiserWithAMessage() {
-        AnalyticSampler sampler = new AnalyticSampler(new AnalyticConfig(4, 1e-5));
+        AnalyticSampler sampler = new AnalyticSampler(AnalyticConfig.of(4, 1e-5));
         assertEquals(EnumSet.of(LSR, DenoiserOutputKind.CLEAN_LOG_PROBS), sampler.reads());
         FakeDenoiser ar = FakeDenoiser.xtDependent(6, false).withKind(DenoiserOutputKind.NEXT_TOKEN_LOG_PROBS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -58,7 +58,7 @@ class AnalyticSamplerTest {
         int[][] initial = {{2, mask, mask, 0, mask, mask, 4, mask}, {mask, 1, 1, mask, mask, mask, mask, 3}};
         for (FakeDenoiser d : new FakeDenoiser[] {FakeDenoiser.xtDependent(6, true), impliedScoresOfXtDependent(6),
             FakeDenoiser.xtDependent(6, true).withKind(LSR)}) {
-            SampleResult r = run(new AnalyticConfig(16, 1e-5), d, new SampleRequest(2, 8, 3L, initial));
+            SampleResult r = run(AnalyticConfig.of(16, 1e-5), d, new SampleRequest(2, 8, 3L, initial));
             for (int b = 0; b < 2; b++) {
                 for (int l = 0; l < 8; l++) {
                     if (initial[b][l] != mask) {
@@ -85,7 +85,7 @@ class AnalyticSamplerTest {
     void noMaskRemainsEvenWhenManyPositionsReachTheFinalStep() {
         // eps = 0.5: a masked token survives the single step with probability 1/2, so the final step matters
         FakeDenoiser d = impliedScoresOfXtDependent(7);
-        SampleResult r = run(new AnalyticConfig(1, 0.5), d, new SampleRequest(4, 64, 11L));
+        SampleResult r = run(AnalyticConfig.of(1, 0.5), d, new SampleRequest(4, 64, 11L));
         for (int[] row : r.tokens()) {
             for (int tok : row) {
                 assertTrue(tok >= 0 && tok < 6, "token " + tok);
@@ -101,7 +101,7 @@ class AnalyticSamplerTest {
         // a time-independent denoiser is called every step all the same: scores depend on sigma
         FakeDenoiser d = FakeDenoiser.xtDependent(5, false);
         List<int[]> seen = new ArrayList<>();
-        SampleResult r = new AnalyticSampler(new AnalyticConfig(4, 0.2)).sample(d, new SampleRequest(2, 6, 3L),
+        SampleResult r = new AnalyticSampler(AnalyticConfig.of(4, 0.2)).sample(d, new SampleRequest(2, 6, 3L),
                 (step, total, calls) -> seen.add(new int[] {step, total, calls}));
         double[] times = {1.0, 0.8, 0.6, 0.4, 0.2};
         assertEquals(times.length, d.calls());
@@ -125,9 +125,9 @@ class AnalyticSamplerTest {
             FakeDenoiser ddpm = FakeDenoiser.xtDependent(6, false);
             FakeDenoiser fromProbs = FakeDenoiser.xtDependent(6, false);
             FakeDenoiser fromScores = impliedScoresOfXtDependent(6);
-            new AncestralSampler(new AncestralConfig(12, 1e-3), false).sample(ddpm, request, null);
-            run(new AnalyticConfig(12, 1e-3), fromProbs, request);
-            run(new AnalyticConfig(12, 1e-3), fromScores, request);
+            new AncestralSampler(AncestralConfig.of(12, 1e-3), false).sample(ddpm, request, null);
+            run(AnalyticConfig.of(12, 1e-3), fromProbs, request);
+            run(AnalyticConfig.of(12, 1e-3), fromScores, request);
             assertEquals(13, fromProbs.calls());
             assertEquals(13, fromScores.calls());
             for (int k = 0; k < 13; k++) {
@@ -141,7 +141,7 @@ class AnalyticSamplerTest {
     void finalTokensFollowAFactorisedModel() {
         // the same exact scores at every masked position: every step unmasks to p, and so does the final draw
         double[] p = {0.1, 0.2, 0.3, 0.4};
-        SampleResult r = run(new AnalyticConfig(16, 0.3), FakeDenoiser.exactScores(p), new SampleRequest(40, 500, 8L));
+        SampleResult r = run(AnalyticConfig.of(16, 0.3), FakeDenoiser.exactScores(p), new SampleRequest(40, 500, 8L));
         long[] counts = new long[5];
         for (int[] row : r.tokens()) {
             for (int tok : row) {
@@ -157,11 +157,57 @@ class AnalyticSamplerTest {
 
     @Test
     void sameSeedSameTokensDifferentSeedDifferentTokens() {
-        AnalyticConfig config = new AnalyticConfig(16, 1e-5);
+        AnalyticConfig config = AnalyticConfig.of(16, 1e-5);
         int[][] a = run(config, impliedScoresOfXtDependent(10), new SampleRequest(4, 32, 42L)).tokens();
         int[][] b = run(config, impliedScoresOfXtDependent(10), new SampleRequest(4, 32, 42L)).tokens();
         int[][] c = run(config, impliedScoresOfXtDependent(10), new SampleRequest(4, 32, 43L)).tokens();
         assertArrayEquals(a, b);
         assertFalse(Arrays.deepEquals(a, c));
+    }
+
+    @Test
+    void temperatureAndTopPShapeTheImpliedCleanDistributionButNotWhenPositionsUnmask() {
+        double[] p = {0.1, 0.2, 0.3, 0.4};
+        int n = 40 * 500;
+        // exact scores, shaped: each final token follows p^2 renormalised (T = 0.5), or the top-p 0.6 nucleus {3, 2}
+        long[] cold = new long[5];
+        for (int[] row : run(new AnalyticConfig(16, 0.3, 0.5, 1.0), FakeDenoiser.exactScores(p),
+                new SampleRequest(40, 500, 8L)).tokens()) {
+            for (int tok : row) {
+                cold[tok]++;
+            }
+        }
+        double[] squared = {0.01 / 0.3, 0.04 / 0.3, 0.09 / 0.3, 0.16 / 0.3};
+        for (int v = 0; v < 4; v++) {
+            assertEquals(squared[v], cold[v] / (double) n, 4 * Math.sqrt(squared[v] * (1 - squared[v]) / n), "token " + v);
+        }
+        long[] nucleus = new long[5];
+        for (int[] row : run(new AnalyticConfig(16, 0.3, 1.0, 0.6), FakeDenoiser.fixed(p),
+                new SampleRequest(40, 500, 8L)).tokens()) {
+            for (int tok : row) {
+                nucleus[tok]++;
+            }
+        }
+        assertEquals(0, nucleus[0] + nucleus[1] + nucleus[4]);
+        double q = 0.4 / 0.7;
+        assertEquals(q, nucleus[3] / (double) n, 4 * Math.sqrt(q * (1 - q) / n));
+
+        // the total unmasking probability is kept: with the same seed the same positions unmask at every step
+        for (FakeDenoiser[] pair : new FakeDenoiser[][] {{impliedScoresOfXtDependent(8), impliedScoresOfXtDependent(8)},
+            {FakeDenoiser.xtDependent(8, true), FakeDenoiser.xtDependent(8, true)}}) {
+            run(AnalyticConfig.of(12, 1e-3), pair[0], new SampleRequest(3, 16, 77L));
+            run(new AnalyticConfig(12, 1e-3, 0.6, 0.7), pair[1], new SampleRequest(3, 16, 77L));
+            boolean differs = false;
+            for (int k = 0; k < 13; k++) {
+                for (int r = 0; r < 3; r++) {
+                    for (int l = 0; l < 16; l++) {
+                        assertEquals(pair[0].inputs.get(k)[r][l] == 7, pair[1].inputs.get(k)[r][l] == 7,
+                                pair[0].kind() + ", call " + k);
+                        differs |= pair[0].inputs.get(k)[r][l] != pair[1].inputs.get(k)[r][l];
+                    }
+                }
+            }
+            assertTrue(differs, "shaping changed some drawn token");
+        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.mdlm.samplers.draw.DrawShaping;
 import org.mdlm.api.model.DenoiserOutput;
 import org.mdlm.api.model.DenoiserOutputKind;
 import org.mdlm.api.schedule.NoiseSchedule;
@@ -24,6 +25,8 @@ class AnalyticStepTest {
     private static final DenoiserOutputKind LSR = DenoiserOutputKind.LOG_SCORE_RATIOS;
     private static final DenoiserOutputKind CLP = DenoiserOutputKind.CLEAN_LOG_PROBS;
     private static final double[] P = {0.1, 0.2, 0.3, 0.4}; // clean tokens 0..3, mask = 4
+    /** No shaping (temperature 1, top-p 1); identity shaping keeps no state, so one instance serves every test. */
+    private static final DrawShaping PLAIN = new DrawShaping(1.0, 1.0);
     private static final double[][] TIMES = {{1.0, 0.75}, {0.6, 0.5}, {0.2, 0.1}, {0.9, 0.2}, {1e-3, 1e-5}, {0.5, 0.49}};
 
     private static double dsigma(double t, double s) {
@@ -32,7 +35,7 @@ class AnalyticStepTest {
 
     private static double[] row(DenoiserOutputKind kind, float[] values, int mask, double t, double s) {
         double[] into = new double[values.length];
-        AnalyticStep.transitionRow(kind, values, 0, values.length, mask, SCHEDULE.sigma(t), dsigma(t, s), into);
+        AnalyticStep.transitionRow(kind, values, 0, values.length, mask, SCHEDULE.sigma(t), dsigma(t, s), PLAIN, into);
         return into;
     }
 
@@ -175,12 +178,12 @@ class AnalyticStepTest {
     @Test
     void finalRowKeepsOnlyTheCleanTokensInProportionToTheirScores() {
         double[] into = new double[5];
-        AnalyticStep.cleanRow(impliedLogScores(P, 1e-5), 0, 5, 4, into);
+        AnalyticStep.cleanRow(impliedLogScores(P, 1e-5), 0, 5, 4, PLAIN, into);
         assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4, 0.0}, into, 1e-6);
-        AnalyticStep.cleanRow(logProbs(P), 0, 5, 4, into);
+        AnalyticStep.cleanRow(logProbs(P), 0, 5, 4, PLAIN, into);
         assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4, 0.0}, into, 1e-6);
         float[] large = {80f, 80f + (float) Math.log(3.0), -1e30f, Float.NEGATIVE_INFINITY, 0f};
-        AnalyticStep.cleanRow(large, 0, 5, 4, into);
+        AnalyticStep.cleanRow(large, 0, 5, 4, PLAIN, into);
         assertArrayEquals(new double[] {0.25, 0.75, 0.0, 0.0, 0.0}, into, 1e-6);
     }
 
@@ -189,11 +192,11 @@ class AnalyticStepTest {
         // exp(100) and expm1(sigma(1)) of a schedule close to sigma = infinity would overflow a naive product
         float[] logScores = {100f, 99f, -100f, 0f, 0f};
         double[] into = new double[5];
-        AnalyticStep.transitionRow(LSR, logScores, 0, 5, 4, 800.0, 700.0, into);
+        AnalyticStep.transitionRow(LSR, logScores, 0, 5, 4, 800.0, 700.0, PLAIN, into);
         assertDistribution(into, "huge");
         assertEquals(0.0, into[4]);
         assertEquals(1 / (1 + Math.exp(-1)), into[0], 1e-12);
-        AnalyticStep.transitionRow(CLP, logProbs(P), 0, 5, 4, 800.0, 1e-300, into);
+        AnalyticStep.transitionRow(CLP, logProbs(P), 0, 5, 4, 800.0, 1e-300, PLAIN, into);
         assertDistribution(into, "tiny dsigma");
         assertEquals(1.0, into[4], 1e-12);
     }
@@ -220,10 +223,10 @@ class AnalyticStepTest {
             double sigmaT = SCHEDULE.sigma(t);
             DenoiserOutput out = denoiser.evaluate(x, new double[batch]);
             double[] expected = new double[5];
-            AnalyticStep.transitionRow(LSR, out.values(), 0, 5, 4, sigmaT, dsigma(t, s), expected);
+            AnalyticStep.transitionRow(LSR, out.values(), 0, 5, 4, sigmaT, dsigma(t, s), PLAIN, expected);
             assertEquals(scale > 1.0, expected[4] == 0.0, "scale " + scale + " clips w_mask: " + Arrays.toString(expected));
 
-            int changed = AnalyticStep.step(x, out, 4, sigmaT, dsigma(t, s), new SplittableRandom(20240611L));
+            int changed = AnalyticStep.step(x, out, 4, sigmaT, dsigma(t, s), PLAIN, new SplittableRandom(20240611L));
 
             long[] counts = new long[5];
             for (int[] r : x) {
@@ -261,12 +264,12 @@ class AnalyticStepTest {
         int[][] before = deepCopy(x);
         double sigmaT = SCHEDULE.sigma(0.5);
         SplittableRandom random = new SplittableRandom(9);
-        AnalyticStep.step(x, denoiser.evaluate(x, filled(20, sigmaT)), 4, sigmaT, dsigma(0.5, 0.25), random);
+        AnalyticStep.step(x, denoiser.evaluate(x, filled(20, sigmaT)), 4, sigmaT, dsigma(0.5, 0.25), PLAIN, random);
         assertCarriedOver(before, x);
         int[][] middle = deepCopy(x);
         int stillMasked = (int) Arrays.stream(x).flatMapToInt(Arrays::stream).filter(tok -> tok == 4).count();
         double sigmaEps = SCHEDULE.sigma(1e-5);
-        assertEquals(stillMasked, AnalyticStep.denoise(x, denoiser.evaluate(x, filled(20, sigmaEps)), 4, random));
+        assertEquals(stillMasked, AnalyticStep.denoise(x, denoiser.evaluate(x, filled(20, sigmaEps)), 4, PLAIN, random));
         assertCarriedOver(middle, x);
         assertTrue(Arrays.stream(x).flatMapToInt(Arrays::stream).allMatch(tok -> tok >= 0 && tok < 4));
     }
@@ -288,14 +291,14 @@ class AnalyticStepTest {
     void unusableRowsAndSchedulesFailClearly() {
         double[] into = new double[5];
         float[] nan = {Float.NaN, 0f, 0f, 0f, 0f};
-        assertThrows(IllegalStateException.class, () -> AnalyticStep.transitionRow(LSR, nan, 0, 5, 4, 1.0, 0.5, into));
+        assertThrows(IllegalStateException.class, () -> AnalyticStep.transitionRow(LSR, nan, 0, 5, 4, 1.0, 0.5, PLAIN, into));
         float[] noClean = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY,
             Float.NEGATIVE_INFINITY, 0f};
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> AnalyticStep.cleanRow(noClean, 0, 5, 4, into));
+                () -> AnalyticStep.cleanRow(noClean, 0, 5, 4, PLAIN, into));
         assertTrue(e.getMessage().contains("clean"), e.getMessage());
         IllegalStateException back = assertThrows(IllegalStateException.class,
-                () -> AnalyticStep.transitionRow(CLP, logProbs(P), 0, 5, 4, 1.0, -0.1, into));
+                () -> AnalyticStep.transitionRow(CLP, logProbs(P), 0, 5, 4, 1.0, -0.1, PLAIN, into));
         assertTrue(back.getMessage().contains("sigma"), back.getMessage());
     }
 
@@ -321,5 +324,26 @@ class AnalyticStepTest {
             c[b] = x[b].clone();
         }
         return c;
+    }
+
+    @Test
+    void shapingActsOnTheCleanPartAndKeepsTheProbabilityOfStayingMasked() {
+        DrawShaping shaping = new DrawShaping(0.5, 0.6);
+        double[] shapedClean = {0, 0, 0.09 / 0.25, 0.16 / 0.25, 0};   // p^2 = .01 .04 .09 .16; nucleus 0.6 of it: {3, 2}
+        for (DenoiserOutputKind k : new DenoiserOutputKind[] {CLP, LSR}) {
+            float[] row = k == CLP ? logProbs(P) : impliedLogScores(P, 0.6);
+            double[] plain = new double[5];
+            double[] shaped = new double[5];
+            AnalyticStep.transitionRow(k, row, 0, 5, 4, SCHEDULE.sigma(0.6), dsigma(0.6, 0.5), PLAIN, plain);
+            AnalyticStep.transitionRow(k, row, 0, 5, 4, SCHEDULE.sigma(0.6), dsigma(0.6, 0.5), shaping, shaped);
+            assertEquals(plain[4], shaped[4], 0.0, k + ": the same probability of staying masked");
+            double unmask = 1 - plain[4];
+            for (int v = 0; v < 4; v++) {
+                assertEquals(shapedClean[v] * unmask, shaped[v], 1e-7, k + ", token " + v);
+            }
+            double[] last = new double[5];
+            AnalyticStep.cleanRow(row, 0, 5, 4, shaping, last);
+            assertArrayEquals(shapedClean, last, 1e-6, k + ": the final step draws from the shaped distribution");
+        }
     }
 }

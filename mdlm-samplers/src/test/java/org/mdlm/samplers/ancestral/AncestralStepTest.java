@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.mdlm.samplers.draw.DrawShaping;
 import org.mdlm.api.model.Denoiser;
 import org.mdlm.api.model.DenoiserOutput;
 import org.mdlm.api.model.DenoiserOutputKind;
@@ -33,7 +34,7 @@ class AncestralStepTest {
         FakeDenoiser denoiser = FakeDenoiser.fixed(P);
         int[][] x = allMasked(200, 1000, 4);
         int n = 200 * 1000;
-        AncestralRun run = new AncestralRun(denoiser, SCHEDULE, x, 20240611L, false);
+        AncestralRun run = new AncestralRun(denoiser, SCHEDULE, x, 20240611L, false, new DrawShaping(1.0, 1.0));
 
         int changed = run.step(t, s);
 
@@ -93,8 +94,8 @@ class AncestralStepTest {
                 x[b][l] = preset[b][l];
             }
         }
-        AncestralConfig grid = new AncestralConfig(10, 1e-5);
-        AncestralRun run = new AncestralRun(denoiser, SCHEDULE, x, 99L, false);
+        AncestralConfig grid = AncestralConfig.of(10, 1e-5);
+        AncestralRun run = new AncestralRun(denoiser, SCHEDULE, x, 99L, false, new DrawShaping(1.0, 1.0));
         int[][] before = deepCopy(x);
         for (int k = 0; k < grid.steps(); k++) {
             run.step(grid.time(k), grid.time(k + 1));
@@ -121,7 +122,7 @@ class AncestralStepTest {
         });
         int[][] x = allMasked(3, 5, 3);
         x[1][2] = 2; // an unmasked token stays as it is
-        AncestralRun run = new AncestralRun(withMaskColumn(denoiser), SCHEDULE, x, 1L, false);
+        AncestralRun run = new AncestralRun(withMaskColumn(denoiser), SCHEDULE, x, 1L, false, new DrawShaping(1.0, 1.0));
         assertEquals(14, run.removeNoise(1e-5));
         int[][] expected = {{1, 1, 1, 1, 1}, {1, 1, 2, 1, 1}, {1, 1, 1, 1, 1}};
         assertArrayEquals(expected, x);

@@ -30,7 +30,7 @@ class DenoiserInteractionTest {
     @Test
     void ddpmCacheNeverCallsTheDenoiserWhileNothingChanged() {
         Denoiser denoiser = spy(FakeDenoiser.xtDependent(6, false));
-        SampleResult r = new AncestralSampler(new AncestralConfig(64, 1e-5), true)
+        SampleResult r = new AncestralSampler(AncestralConfig.of(64, 1e-5), true)
                 .sample(denoiser, new SampleRequest(2, 9, 11L), null);
         ArgumentCaptor<int[][]> inputs = ArgumentCaptor.forClass(int[][].class);
         verify(denoiser, times(r.networkCalls())).evaluate(inputs.capture(), any());
@@ -46,7 +46,7 @@ class DenoiserInteractionTest {
         int mask = 5;
         int[][] initial = {{2, mask, mask, 0, mask, mask, 4, mask}, {mask, 1, 1, mask, mask, mask, mask, 3}};
         for (boolean cache : new boolean[] {false, true}) {
-            SampleResult r = new AncestralSampler(new AncestralConfig(16, 1e-5), cache)
+            SampleResult r = new AncestralSampler(AncestralConfig.of(16, 1e-5), cache)
                     .sample(FakeDenoiser.xtDependent(6, false), new SampleRequest(2, 8, 3L, initial), null);
             for (int b = 0; b < 2; b++) {
                 for (int l = 0; l < 8; l++) {
@@ -65,7 +65,7 @@ class DenoiserInteractionTest {
         Denoiser ar = spy(FakeDenoiser.xtDependent(6, false));
         when(ar.kind()).thenReturn(DenoiserOutputKind.NEXT_TOKEN_LOG_PROBS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AncestralSampler(
-                new AncestralConfig(4, 1e-5), false).sample(ar, new SampleRequest(1, 4, 1L), null));
+                AncestralConfig.of(4, 1e-5), false).sample(ar, new SampleRequest(1, 4, 1L), null));
         assertTrue(e.getMessage().contains("next-token log-probs"), e.getMessage());
         verify(ar, atLeastOnce()).kind();
         verify(ar, times(0)).evaluate(any(), any());

@@ -35,6 +35,7 @@ public final class FakeDenoiser implements Denoiser {
     private final boolean timeConditioned;
     private final boolean carryOver;
     private final Rule rule;
+    private final int trainedLength;
     /** sigma of every call, in order. */
     public final List<double[]> sigmas = new ArrayList<>();
     /** A copy of the tokens of every call, in order. */
@@ -54,6 +55,17 @@ public final class FakeDenoiser implements Denoiser {
         this.timeConditioned = timeConditioned;
         this.carryOver = carryOver;
         this.rule = rule;
+        this.trainedLength = 0;
+    }
+
+    private FakeDenoiser(FakeDenoiser base, DenoiserOutputKind kind, int trainedLength) {
+        this.kind = kind;
+        this.vocab = base.vocab;
+        this.maskId = base.maskId;
+        this.timeConditioned = base.timeConditioned;
+        this.carryOver = base.carryOver;
+        this.rule = base.rule;
+        this.trainedLength = trainedLength;
     }
 
     /** Same probabilities at every masked position; the last id is the mask. */
@@ -104,7 +116,12 @@ public final class FakeDenoiser implements Denoiser {
 
     /** This fake with the same rule but another output kind. */
     public FakeDenoiser withKind(DenoiserOutputKind other) {
-        return new FakeDenoiser(other, vocab, maskId, timeConditioned, carryOver, rule);
+        return new FakeDenoiser(this, other, trainedLength);
+    }
+
+    /** This fake with the same rule, reporting {@code length} as its trained length (0 by default: unknown). */
+    public FakeDenoiser withTrainedLength(int length) {
+        return new FakeDenoiser(this, kind, length);
     }
 
     /** Number of evaluations so far. */
@@ -139,7 +156,7 @@ public final class FakeDenoiser implements Denoiser {
 
     @Override
     public int trainedLength() {
-        return 0;
+        return trainedLength;
     }
 
     @Override

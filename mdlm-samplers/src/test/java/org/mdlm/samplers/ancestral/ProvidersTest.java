@@ -18,6 +18,12 @@ import org.mdlm.api.sampling.SamplerProvider;
 import org.mdlm.samplers.analytic.AnalyticConfig;
 import org.mdlm.samplers.analytic.AnalyticProvider;
 import org.mdlm.samplers.analytic.AnalyticSampler;
+import org.mdlm.samplers.confidence.ConfidenceConfig;
+import org.mdlm.samplers.confidence.ConfidenceProvider;
+import org.mdlm.samplers.confidence.ConfidenceSampler;
+import org.mdlm.samplers.semiar.SemiArConfig;
+import org.mdlm.samplers.semiar.SemiArProvider;
+import org.mdlm.samplers.semiar.SemiArSampler;
 
 class ProvidersTest {
 
@@ -36,7 +42,7 @@ class ProvidersTest {
         assertInstanceOf(DdpmCacheProvider.class, cached);
 
         Sampler a = ddpm.createFromRecord(ddpm.defaultConfig());
-        Sampler b = cached.createFromRecord(new AncestralConfig(7, 1e-4));
+        Sampler b = cached.createFromRecord(AncestralConfig.of(7, 1e-4));
         assertFalse(((AncestralSampler) a).cache());
         assertEquals(AncestralConfig.defaults(), ((AncestralSampler) a).config());
         assertTrue(((AncestralSampler) b).cache());
@@ -54,9 +60,40 @@ class ProvidersTest {
         assertFalse(analytic.description().isEmpty());
         Sampler a = analytic.createFromRecord(analytic.defaultConfig());
         assertEquals(AnalyticConfig.defaults(), ((AnalyticSampler) a).config());
-        Sampler b = analytic.createFromRecord(new AnalyticConfig(7, 1e-4));
+        Sampler b = analytic.createFromRecord(AnalyticConfig.of(7, 1e-4));
         assertEquals(7, ((AnalyticSampler) b).config().steps());
         assertThrows(PluginException.class, () -> analytic.createFromRecord(AncestralConfig.defaults()));
+    }
+
+    @Test
+    void serviceLoaderFindsTheConfidenceSamplerByName() {
+        PluginRegistry registry = PluginRegistry.loadDefault();
+        SamplerProvider<?> confidence = registry.find(ExtensionPoint.SAMPLER, "confidence", SamplerProvider.class);
+        assertInstanceOf(ConfidenceProvider.class, confidence);
+        assertEquals(ConfidenceConfig.class, confidence.configType());
+        assertFalse(confidence.description().isEmpty());
+        Sampler a = confidence.createFromRecord(confidence.defaultConfig());
+        assertEquals(ConfidenceConfig.defaults(), ((ConfidenceSampler) a).config());
+        assertThrows(PluginException.class, () -> confidence.createFromRecord(AncestralConfig.defaults()));
+    }
+
+    @Test
+    void serviceLoaderFindsTheSemiAutoregressiveSamplerByName() {
+        PluginRegistry registry = PluginRegistry.loadDefault();
+        assertTrue(registry.names(ExtensionPoint.SAMPLER).containsAll(
+                List.of("ddpm", "ddpm_cache", "analytic", "ar", "confidence", "semi_ar")),
+                registry.names(ExtensionPoint.SAMPLER).toString());
+        SamplerProvider<?> semiAr = registry.find(ExtensionPoint.SAMPLER, "semi_ar", SamplerProvider.class);
+        assertInstanceOf(SemiArProvider.class, semiAr);
+        assertEquals(SemiArConfig.class, semiAr.configType());
+        assertFalse(semiAr.description().isEmpty());
+        Sampler a = semiAr.createFromRecord(semiAr.defaultConfig());
+        assertEquals(SemiArConfig.defaults(), ((SemiArSampler) a).config());
+        assertInstanceOf(AncestralSampler.class, ((SemiArSampler) a).inner());
+        Sampler b = semiAr.createFromRecord(SemiArConfig.of("analytic", 7, 3));
+        assertInstanceOf(AnalyticSampler.class, ((SemiArSampler) b).inner());
+        assertEquals(7, ((AnalyticSampler) ((SemiArSampler) b).inner()).config().steps());
+        assertThrows(PluginException.class, () -> semiAr.createFromRecord(AncestralConfig.defaults()));
     }
 
     @Test

@@ -98,14 +98,14 @@ class ArSamplerTest {
     void drawsFollowTheModelAtTemperatureOneAndSharpenBelow() {
         int n = 4000;
         double q = 0.6;
-        SampleResult r = new ArSampler(new ArSamplerConfig(1.0)).sample(new Cyclic(q), new SampleRequest(n, 2, 7L), null);
+        SampleResult r = new ArSampler(new ArSamplerConfig(1.0, 1.0)).sample(new Cyclic(q), new SampleRequest(n, 2, 7L), null);
         int hits = 0;
         for (int[] row : r.tokens()) {
             hits += row[0] == 0 ? 1 : 0;
         }
         double se = Math.sqrt(q * (1 - q) / n);
         assertEquals(q, (double) hits / n, 4 * se, "frequency of the most likely first token");
-        SampleResult cold = new ArSampler(new ArSamplerConfig(0.5)).sample(new Cyclic(q), new SampleRequest(n, 2, 7L), null);
+        SampleResult cold = new ArSampler(new ArSamplerConfig(0.5, 1.0)).sample(new Cyclic(q), new SampleRequest(n, 2, 7L), null);
         int coldHits = 0;
         for (int[] row : cold.tokens()) {
             coldHits += row[0] == 0 ? 1 : 0;
@@ -116,7 +116,7 @@ class ArSamplerTest {
 
     @Test
     void refusesDiffusionDenoisersAndBadTemperatures() {
-        assertThrows(IllegalArgumentException.class, () -> new ArSamplerConfig(0.0));
+        assertThrows(IllegalArgumentException.class, () -> new ArSamplerConfig(0.0, 1.0));
         Cyclic model = new Cyclic(1.0) {
             @Override
             public DenoiserOutputKind kind() {
@@ -126,5 +126,25 @@ class ArSamplerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ArSampler(ArSamplerConfig.defaults()).sample(model, new SampleRequest(1, 3, 1L), null));
         assertTrue(e.getMessage().contains("clean-token log-probs"), e.getMessage());
+    }
+
+    @Test
+    void topPTruncatesTheNextTokenDistributionWithTiesByTokenId() {
+        // first token: 0 with q = 0.6, 1 and 2 with 0.2 each
+        int n = 4000;
+        int[] first = new int[3];
+        for (int[] row : new ArSampler(new ArSamplerConfig(1.0, 0.5)).sample(new Cyclic(0.6), new SampleRequest(n, 4, 7L),
+                null).tokens()) {
+            assertArrayEquals(new int[] {0, 1, 2, 0}, row, "p = 0.5: only the most likely token, every time");
+        }
+        for (int[] row : new ArSampler(new ArSamplerConfig(1.0, 0.7)).sample(new Cyclic(0.6), new SampleRequest(n, 1, 7L),
+                null).tokens()) {
+            first[row[0]]++;
+        }
+        assertEquals(0, first[2], "p = 0.7 keeps 0 and the lower-id tie 1, never 2");
+        assertEquals(0.75, first[0] / (double) n, 4 * Math.sqrt(0.75 * 0.25 / n));
+        assertTrue(new ArSampler(ArSamplerConfig.defaults()).config().topP() == 1.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ArSamplerConfig(1.0, 0.0));
+        assertTrue(e.getMessage().contains("top_p"), e.getMessage());
     }
 }
