@@ -200,11 +200,10 @@ public final class EvalCommand extends ModelCommand {
                 score.windowsPerSample() == 1 ? "" : String.format(Locale.ROOT, "; each sample scored in %d windows "
                         + "of up to %d tokens (its training length), each from the BOS", score.windowsPerSample(),
                         score.window())));
-        out.println(String.format(Locale.ROOT, "samples: %d x %d tokens from sampler %s%s (step %d model): %d network "
-                        + "calls (NFE), %.3f s per sample, mean unigram entropy %.4f nats", settings.batch(),
-                settings.length(), sampler, steps.isNumber() ? " (" + steps.asInt() + " steps)" : "",
-                model.checkpoint().step(), samples.networkCalls(), samples.seconds() / settings.batch(),
-                samples.meanEntropy()));
+        out.println(String.format(Locale.ROOT, "samples of the model (step %d): %d x %d tokens, sampler %s%s, %d network "
+                        + "calls (NFE), %.3f s per sample, mean unigram entropy %.4f nats", model.checkpoint().step(),
+                settings.batch(), settings.length(), sampler, steps.isNumber() ? " (" + steps.asInt() + " steps)" : "",
+                samples.networkCalls(), samples.seconds() / settings.batch(), samples.meanEntropy()));
         return 0;
     }
 

@@ -25,14 +25,23 @@ import org.mdlm.cli.config.ConfigException;
  *
  * @param row the starting row: fixed tokens, the mask id at free positions
  * @param maskId the mask id
- * @param gaps the free stretches as {start, length}, in order (one for a prefix: the rest)
+ * @param gaps the free stretches, in order (for a prefix: the rest of the sequence, if any)
  * @param textAfterGap whether a fixed token follows a free position (not left to right)
  * @param kind {@code "prefix"} or {@code "infill"}
  */
-public record SampleTemplate(int[] row, int maskId, List<int[]> gaps, boolean textAfterGap, String kind) {
+public record SampleTemplate(int[] row, int maskId, List<Gap> gaps, boolean textAfterGap, String kind) {
 
     /** The gap marker used when none is given. */
     public static final String DEFAULT_GAP_MARKER = "___";
+
+    /**
+     * A stretch of free (sampled) positions.
+     *
+     * @param start its first position
+     * @param length its number of positions
+     */
+    public record Gap(int start, int length) {
+    }
 
     /** The sequence length. */
     public int length() {
@@ -60,8 +69,8 @@ public record SampleTemplate(int[] row, int maskId, List<int[]> gaps, boolean te
         if (kind.equals("infill")) {
             sb.append(", ").append(gaps.size()).append(gaps.size() == 1 ? " gap (" : " gaps (");
             for (int i = 0; i < gaps.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(gaps.get(i)[1]).append(i == 0 ? " tokens at " : " at ")
-                        .append(gaps.get(i)[0]);
+                sb.append(i == 0 ? "" : ", ").append(gaps.get(i).length()).append(i == 0 ? " tokens at " : " at ")
+                        .append(gaps.get(i).start());
             }
             sb.append(')');
         }
@@ -84,7 +93,7 @@ public record SampleTemplate(int[] row, int maskId, List<int[]> gaps, boolean te
         int[] row = new int[length];
         Arrays.fill(row, mask);
         System.arraycopy(ids, 0, row, 0, ids.length);
-        List<int[]> gaps = ids.length < length ? List.of(new int[] {ids.length, length - ids.length}) : List.of();
+        List<Gap> gaps = ids.length < length ? List.of(new Gap(ids.length, length - ids.length)) : List.of();
         return new SampleTemplate(row, mask, gaps, false, "prefix");
     }
 
@@ -154,7 +163,7 @@ public record SampleTemplate(int[] row, int maskId, List<int[]> gaps, boolean te
         }
         int mask = domain.vocabulary().maskId();
         int[] row = new int[total];
-        List<int[]> gaps = new ArrayList<>();
+        List<Gap> gaps = new ArrayList<>();
         int at = 0;
         for (int i = 0; i < parts.length; i++) {
             int[] ids = encoded.get(i);
@@ -162,7 +171,7 @@ public record SampleTemplate(int[] row, int maskId, List<int[]> gaps, boolean te
             at += ids.length;
             if (i < gapCount) {
                 Arrays.fill(row, at, at + sizes[i], mask);
-                gaps.add(new int[] {at, sizes[i]});
+                gaps.add(new Gap(at, sizes[i]));
                 at += sizes[i];
             }
         }

@@ -90,15 +90,6 @@ public final class SamplingSession {
         }
     }
 
-    /** Mean of {@link #unigramEntropy} over sequences (nats). */
-    public static double meanUnigramEntropy(int[][] seqs, int vocab) {
-        double sum = 0;
-        for (int[] s : seqs) {
-            sum += unigramEntropy(s, vocab);
-        }
-        return sum / seqs.length;
-    }
-
     /**
      * Entropy (nats) of the token frequencies within one sequence, -sum_v (n_v/L) ln(n_v/L): low values
      * flag degenerate repetition.
