@@ -64,6 +64,19 @@ public final class InferenceModel implements Denoiser {
     }
 
     /**
+     * Builds the inference graph with freshly initialised (untrained) weights drawn from
+     * {@code initSeed}, e.g. to time sampling without a trained model.
+     *
+     * @param trainedLength the sequence length to report as trained (0 when unknown)
+     */
+    public static InferenceModel untrained(ModelSpec spec, long initSeed, int trainedLength) {
+        if (trainedLength < 0) {
+            throw new IllegalArgumentException("trainedLength must be >= 0, got " + trainedLength);
+        }
+        return new InferenceModel(ModelGraph.build(spec, false, false, initSeed), trainedLength);
+    }
+
+    /**
      * Builds the model from a checkpoint's EMA weights, after checking that the checkpoint was
      * trained for this spec.
      *

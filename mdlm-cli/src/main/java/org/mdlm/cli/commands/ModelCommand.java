@@ -43,12 +43,24 @@ abstract class ModelCommand implements Callable<Integer> {
      * @throws ConfigException if an override touches a key this command does not take
      */
     LoadedModel loadModel() {
+        return loadModel(List.of());
+    }
+
+    /**
+     * Loads the model with the {@code --set} overrides and then {@code shorthand} ones (from the
+     * command's own options, e.g. {@code --steps}) applied.
+     *
+     * @throws ConfigException if an override touches a key this command does not take
+     */
+    LoadedModel loadModel(List<String> shorthand) {
         for (String o : overrides) {
             if (overridablePrefixes().stream().noneMatch(o::startsWith)) {
                 throw new ConfigException("mdlm " + spec.name() + " only takes " + String.join(", ",
                         overridablePrefixes().stream().map(p -> p + "*").toList()) + " overrides, not '" + o + "'");
             }
         }
-        return LoadedModel.load(source, overrides, resolver, mapper);
+        List<String> all = new ArrayList<>(overrides);
+        all.addAll(shorthand);
+        return LoadedModel.load(source, all, resolver, mapper);
     }
 }

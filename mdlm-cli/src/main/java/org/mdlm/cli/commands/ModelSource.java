@@ -25,6 +25,23 @@ public final class ModelSource {
         Path checkpoint;
     }
 
+    /** A source for {@code path}: a run folder when it is a directory, else a checkpoint file; EMA weights. */
+    static ModelSource of(Path path) {
+        ModelSource s = new ModelSource();
+        s.location = new Location();
+        if (java.nio.file.Files.isDirectory(path)) {
+            s.location.run = path;
+        } else {
+            s.location.checkpoint = path;
+        }
+        return s;
+    }
+
+    /** The run folder or checkpoint file, as given. */
+    Path path() {
+        return location.run != null ? location.run : location.checkpoint;
+    }
+
     /** The run folder, or null when a checkpoint file was given. */
     Path run() {
         return location.run;
