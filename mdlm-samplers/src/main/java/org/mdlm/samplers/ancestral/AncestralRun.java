@@ -9,15 +9,26 @@ import org.mdlm.samplers.draw.DrawShaping;
 
 /**
  * The mutable state of one ancestral sampling run: the current tokens xt, the random stream, the
- * last denoiser output and the network-call count.
+ * log-prob table the draws read (per row, the last evaluation of that row), which rows changed
+ * since their evaluation, and the counts of network calls and row evaluations.
  *
  * <p>Random draws: each step takes exactly one uniform from the stream per masked position, in
  * row-major order, whether or not the denoiser was called, so cached and uncached runs consume
  * the stream identically and, given identical log-probabilities, produce identical tokens.
  *
- * <p>Caching: with {@code cache} on and a denoiser that ignores sigma, log p(x0 | xt) is reused as
- * long as no token changed since it was computed (the same rule as the reference ddpm_cache:
- * a step that changed nothing leaves xt, hence the output, as it was).
+ * <p>Caching, per row: with {@code cache} on and a denoiser that ignores sigma, each row keeps the
+ * log p(x0 | xt) of its last evaluation until one of its tokens changes. A step calls the denoiser
+ * once, on the sub-batch of the rows that changed since their last evaluation (in row order; sigma
+ * has one entry per row of the sub-batch), and reuses the kept tables of the other rows; a step
+ * where no row changed makes no call. Without caching, or with a time-conditioned denoiser, every
+ * step calls the denoiser on the whole batch. A call counts as one network call whatever its
+ * batch size; {@link #rowEvaluations()} counts the rows the denoiser evaluated.
+ *
+ * <p>The reused table of a row is the one the whole-batch call would give only if the denoiser
+ * evaluates each row independently of the other rows of its batch (true of the model's mathematics,
+ * and bit for bit of the test fakes). A network whose floating-point arithmetic depends on the batch
+ * size (matrix kernels chosen by shape) may differ in the last bits between a sub-batch and the whole
+ * batch, which can change a draw whose uniform falls on a boundary of the inverse CDF.
  *
  * <p>Shaping: the clean token of an unmasking position is drawn from p(x0 | xt) shaped by the
  * run's {@link DrawShaping} (temperature, top-p); the probability of staying masked is not shaped.
@@ -32,16 +43,21 @@ final class AncestralRun {
     private final int maskId;
     private final int vocab;
     private final DrawShaping shaping;
-    private LogProbTable last;
-    private boolean changedSinceLast = true;
+    /** Row b is log p(x0 | xt) of row b's tokens at its last evaluation; null before the first call. */
+    private LogProbTable current;
+    /** Whether row b changed since its table in {@link #current} was computed. */
+    private final boolean[] stale;
+    private final int[] allRows;
     private int networkCalls;
+    private long rowEvaluations;
 
     /**
      * @param denoiser the model
      * @param schedule the noise schedule
      * @param x the tokens, updated in place (rows of equal length)
      * @param seed the seed of the uniform stream
-     * @param cache whether to reuse log p(x0 | xt) while xt is unchanged and the model ignores sigma
+     * @param cache whether to reuse each row's log p(x0 | xt) while that row is unchanged and the model
+     *              ignores sigma
      * @param shaping temperature and top-p of the clean-token draws (this run's own instance)
      */
     AncestralRun(Denoiser denoiser, NoiseSchedule schedule, int[][] x, long seed, boolean cache, DrawShaping shaping) {
@@ -61,6 +77,12 @@ final class AncestralRun {
             if (row.length != x[0].length) {
                 throw new IllegalArgumentException("all rows of xt must have the same length");
             }
+        }
+        this.stale = new boolean[x.length];
+        Arrays.fill(stale, true);
+        this.allRows = new int[x.length];
+        for (int b = 0; b < x.length; b++) {
+            allRows[b] = b;
         }
     }
 
@@ -103,12 +125,10 @@ final class AncestralRun {
                 double u = random.nextDouble();
                 if (u < unmask) {
                     row[l] = shaping.inverseCdf(values, p.offset(b, l), vocab, maskId, u / unmask);
+                    stale[b] = true;
                     changed++;
                 }
             }
-        }
-        if (changed > 0) {
-            changedSinceLast = true;
         }
         return changed;
     }
@@ -127,19 +147,22 @@ final class AncestralRun {
             for (int l = 0; l < row.length; l++) {
                 if (row[l] == maskId) {
                     row[l] = CleanCategorical.argmax(p.values(), p.offset(b, l), vocab, maskId);
+                    stale[b] = true;
                     changed++;
                 }
             }
         }
-        if (changed > 0) {
-            changedSinceLast = true;
-        }
         return changed;
     }
 
-    /** Denoiser evaluations so far. */
+    /** Denoiser calls so far, one per call whatever its batch size. */
     int networkCalls() {
         return networkCalls;
+    }
+
+    /** Rows evaluated by the denoiser so far: the sum of the batch sizes of its calls. */
+    long rowEvaluations() {
+        return rowEvaluations;
     }
 
     /** The current tokens (the live array). */
@@ -147,20 +170,46 @@ final class AncestralRun {
         return x;
     }
 
+    /**
+     * The table the draws at time t read: with per-row caching, a call on the rows that changed since
+     * their last evaluation (none: no call); otherwise a call on the whole batch.
+     */
     private LogProbTable logProbs(double t) {
-        if (cache && last != null && !changedSinceLast && !denoiser.timeConditioned()) {
-            return last;
+        boolean reuse = cache && current != null && !denoiser.timeConditioned();
+        int[] rows = reuse ? staleRows() : allRows;
+        if (reuse && rows.length == 0) {
+            return current;
         }
-        double[] sigma = new double[x.length];
+        double[] sigma = new double[rows.length];
         Arrays.fill(sigma, schedule.sigma(t));
-        int[][] copy = new int[x.length][];
-        for (int b = 0; b < x.length; b++) {
-            copy[b] = x[b].clone();
+        int[][] input = new int[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            input[i] = x[rows[i]].clone();
         }
         int length = x.length == 0 ? 0 : x[0].length;
-        last = LogProbTable.read(denoiser.evaluate(copy, sigma), x.length, length, vocab);
+        LogProbTable fresh = LogProbTable.read(denoiser.evaluate(input, sigma), rows.length, length, vocab);
         networkCalls++;
-        changedSinceLast = false;
-        return last;
+        rowEvaluations += rows.length;
+        current = rows.length == x.length ? fresh : current.withRows(fresh, rows);
+        for (int b : rows) {
+            stale[b] = false;
+        }
+        return current;
+    }
+
+    /** The rows that changed since their last evaluation, in row order. */
+    private int[] staleRows() {
+        int n = 0;
+        for (boolean s : stale) {
+            n += s ? 1 : 0;
+        }
+        int[] rows = new int[n];
+        int i = 0;
+        for (int b = 0; b < stale.length; b++) {
+            if (stale[b]) {
+                rows[i++] = b;
+            }
+        }
+        return rows;
     }
 }

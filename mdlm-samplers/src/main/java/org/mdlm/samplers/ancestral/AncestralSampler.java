@@ -26,11 +26,22 @@ import org.mdlm.samplers.draw.DrawShaping;
  * probability of staying masked and the uniforms drawn are unchanged, and temperature 1 with top-p 1
  * gives exactly the tokens of unshaped sampling.
  *
- * <p>With {@code cache} on ({@code ddpm_cache}), p(x0 | xt) is reused instead of calling the
- * denoiser while no token has changed since it was computed, provided the denoiser is not time
- * conditioned; the final noise-removal step follows the same rule. Both variants draw the same
- * uniforms, so for a deterministic denoiser they return identical tokens for a seed; the cached
- * one needs fewer network calls.
+ * <p>With {@code cache} on ({@code ddpm_cache}) and a denoiser that is not time conditioned,
+ * p(x0 | xt) is cached per row: each row keeps the output of its last evaluation until one of its
+ * tokens changes, and a step calls the denoiser only on the sub-batch of the rows that changed since
+ * their last evaluation (in row order), reusing the kept outputs of the others; a step where no row
+ * changed makes no call. The final noise-removal step follows the same rule. A time-conditioned
+ * denoiser is called on the whole batch every step, as by {@code ddpm}. Both variants draw the same
+ * uniforms in the same order, so for a deterministic denoiser that evaluates each row independently
+ * of the rest of its batch they return identical tokens for a seed; the cached one needs fewer
+ * network calls and evaluates far fewer rows.
+ *
+ * <p>{@link SampleResult#networkCalls()} and the progress counts are denoiser calls, one per call
+ * whatever its batch size. The number of row evaluations (the sum of the calls' batch sizes; for
+ * {@code ddpm}, batch times calls) is not reported, since {@code SampleResult} has no field for it:
+ * with per-row caching it is the batch size plus, for each row, the number of reverse steps that
+ * changed that row (a change at the last reverse step is seen by the noise-removal call; the
+ * noise removal's own changes by none).
  *
  * <p>Progress is reported after every step with {@code total = steps + 1}: the reverse steps and
  * then the noise-removal step. Instances hold no run state and may be shared between threads.
@@ -42,7 +53,8 @@ public final class AncestralSampler implements Sampler {
 
     /**
      * @param config steps and eps
-     * @param cache whether to reuse p(x0 | xt) while xt is unchanged and the model ignores sigma
+     * @param cache whether to reuse each row's p(x0 | xt) while that row is unchanged and the model
+     *              ignores sigma
      */
     public AncestralSampler(AncestralConfig config, boolean cache) {
         this.config = Objects.requireNonNull(config, "config");
@@ -54,7 +66,7 @@ public final class AncestralSampler implements Sampler {
         return config;
     }
 
-    /** Whether p(x0 | xt) is reused while xt is unchanged ({@code ddpm_cache}). */
+    /** Whether each row's p(x0 | xt) is reused while that row is unchanged ({@code ddpm_cache}). */
     public boolean cache() {
         return cache;
     }
