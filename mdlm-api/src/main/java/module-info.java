@@ -1,6 +1,6 @@
 /**
  * The mdlm API: extension points (noise schedules, parameterizations, backbones, samplers,
- * domains), their {@code ...Provider} service interfaces, the value types they exchange and the
+ * domains, tokenizers), their {@code ...Provider} service interfaces, the value types they exchange and the
  * one registry that finds providers by their short names.
  */
 module org.mdlm.api {
@@ -18,4 +18,5 @@ module org.mdlm.api {
     uses org.mdlm.api.model.BackboneProvider;
     uses org.mdlm.api.sampling.SamplerProvider;
     uses org.mdlm.api.domain.DomainProvider;
+    uses org.mdlm.api.domain.TokenizerProvider;
 }

@@ -1,2 +1,2 @@
-/** Data domains: vocabularies, corpora as token streams, encoding and decoding. */
+/** Data domains: vocabularies, tokenizers, corpora as token streams, encoding and decoding. */
 package org.mdlm.api.domain;

@@ -2,6 +2,7 @@ package org.mdlm.api.plugin;
 
 import java.util.List;
 import org.mdlm.api.domain.DomainProvider;
+import org.mdlm.api.domain.TokenizerProvider;
 import org.mdlm.api.model.BackboneProvider;
 import org.mdlm.api.model.ParameterizationProvider;
 import org.mdlm.api.sampling.SamplerProvider;
@@ -27,9 +28,11 @@ public record ExtensionPoint(String label, Class<?> providerType) {
     public static final ExtensionPoint SAMPLER = new ExtensionPoint("sampler", SamplerProvider.class);
     /** Data domains: vocabulary, corpus reading, detokenizing. */
     public static final ExtensionPoint DOMAIN = new ExtensionPoint("domain", DomainProvider.class);
+    /** Tokenizers: text to token ids of a fixed vocabulary and back ({@code mdlm tokenize}). */
+    public static final ExtensionPoint TOKENIZER = new ExtensionPoint("tokenizer", TokenizerProvider.class);
 
     /** Every extension point, in the order {@code mdlm plugins} lists them. */
     public static List<ExtensionPoint> all() {
-        return List.of(DOMAIN, SCHEDULE, PARAMETERIZATION, BACKBONE, SAMPLER);
+        return List.of(DOMAIN, TOKENIZER, SCHEDULE, PARAMETERIZATION, BACKBONE, SAMPLER);
     }
 }
