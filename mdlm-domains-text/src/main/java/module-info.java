@@ -15,5 +15,6 @@ module org.mdlm.domains.text {
 
     provides org.mdlm.api.domain.DomainProvider with org.mdlm.domains.text.Text8Provider,
             org.mdlm.domains.text.synthetic.SyntheticProvider;
-    provides org.mdlm.api.domain.TokenizerProvider with org.mdlm.domains.text.tokenize.Gpt2TokenizerProvider;
+    provides org.mdlm.api.domain.TokenizerProvider with org.mdlm.domains.text.tokenize.Gpt2TokenizerProvider,
+            org.mdlm.domains.text.tokenize.BertTokenizerProvider;
 }
