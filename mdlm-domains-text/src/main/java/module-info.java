@@ -16,5 +16,6 @@ module org.mdlm.domains.text {
     provides org.mdlm.api.domain.DomainProvider with org.mdlm.domains.text.Text8Provider,
             org.mdlm.domains.text.synthetic.SyntheticProvider;
     provides org.mdlm.api.domain.TokenizerProvider with org.mdlm.domains.text.tokenize.Gpt2TokenizerProvider,
-            org.mdlm.domains.text.tokenize.BertTokenizerProvider;
+            org.mdlm.domains.text.tokenize.BertTokenizerProvider,
+            org.mdlm.domains.text.tokenize.CharTokenizerProvider;
 }
