@@ -21,6 +21,7 @@ module org.mdlm.cli {
     uses org.mdlm.api.model.BackboneProvider;
     uses org.mdlm.api.sampling.SamplerProvider;
     uses org.mdlm.api.domain.DomainProvider;
+    uses org.mdlm.api.domain.TokenizerProvider;
 
     opens org.mdlm.cli to info.picocli, com.google.guice;
     opens org.mdlm.cli.commands to info.picocli, com.google.guice;

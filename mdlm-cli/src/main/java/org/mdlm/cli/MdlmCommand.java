@@ -8,6 +8,7 @@ import org.mdlm.cli.commands.PluginsCommand;
 import org.mdlm.cli.commands.PresetsCommand;
 import org.mdlm.cli.commands.RunCommand;
 import org.mdlm.cli.commands.SampleCommand;
+import org.mdlm.cli.commands.TokenizeCommand;
 import org.mdlm.cli.commands.TrainCommand;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,9 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** The top-level {@code mdlm} command; with no subcommand it prints its usage. */
 @Command(name = "mdlm", mixinStandardHelpOptions = true, version = "mdlm 0.1.0",
-        description = "Masked diffusion language models (MDLM) on the JVM: train, sample, evaluate, ablate, benchmark.",
+        description = "Masked diffusion language models (MDLM) on the JVM: train, sample, evaluate, ablate, tokenize, benchmark.",
         subcommands = {RunCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class,
-                AblateCommand.class, PluginsCommand.class, PresetsCommand.class, BenchCommand.class, InfoCommand.class})
+                AblateCommand.class, TokenizeCommand.class, PluginsCommand.class, PresetsCommand.class, BenchCommand.class,
+                InfoCommand.class})
 public final class MdlmCommand implements Runnable {
 
     @Spec

@@ -27,8 +27,12 @@ public final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        int width = 14;
         for (ProviderInfo p : registry.all()) {
-            out.printf("%-17s %-14s %-8s %s%n", p.point().label(), p.name(), p.version(), p.source());
+            width = Math.max(width, p.name().length());
+        }
+        for (ProviderInfo p : registry.all()) {
+            out.printf("%-17s %-" + width + "s %-8s %s%n", p.point().label(), p.name(), p.version(), p.source());
         }
         return 0;
     }
