@@ -14,6 +14,7 @@ module org.mdlm.domains.text {
     exports org.mdlm.domains.text.tokenize;
 
     provides org.mdlm.api.domain.DomainProvider with org.mdlm.domains.text.Text8Provider,
+            org.mdlm.domains.text.TextProvider,
             org.mdlm.domains.text.synthetic.SyntheticProvider;
     provides org.mdlm.api.domain.TokenizerProvider with org.mdlm.domains.text.tokenize.Gpt2TokenizerProvider,
             org.mdlm.domains.text.tokenize.BertTokenizerProvider,

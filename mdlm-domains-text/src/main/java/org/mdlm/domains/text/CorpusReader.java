@@ -3,6 +3,7 @@ package org.mdlm.domains.text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.mdlm.api.domain.DataException;
 
 /**
@@ -45,20 +46,35 @@ final class CorpusReader {
         if (format == Format.TEXT) {
             StrictUtf8.decode(in, out::append);
         } else {
-            LineSplitter lines = new LineSplitter(where, out);
+            LineSplitter lines = new LineSplitter(where, text -> out.boundary().append(text).boundary());
             StrictUtf8.decode(in, lines);
             lines.finish();
         }
     }
 
+    /**
+     * Reads the documents of a JSON-lines stream (gzip detected by its magic bytes), handing each
+     * record's {@code "text"} to {@code documents} in file order.
+     *
+     * @param where the file's name for error messages
+     * @throws StrictUtf8.MalformedUtf8Exception if the bytes are not UTF-8
+     * @throws DataException naming the file and line when a JSON line is malformed or lacks a string
+     *         {@code "text"} field
+     */
+    static void readJsonDocuments(InputStream raw, String where, Consumer<String> documents) throws IOException {
+        LineSplitter lines = new LineSplitter(where, documents);
+        StrictUtf8.decode(StrictUtf8.maybeGunzip(raw), lines);
+        lines.finish();
+    }
+
     /** Cuts decoded characters into lines and feeds each record's text to the normaliser. */
     private static final class LineSplitter implements StrictUtf8.CharSink {
         private final String where;
-        private final TextNormalizer out;
+        private final Consumer<String> out;
         private final StringBuilder line = new StringBuilder();
         private long lineNumber;
 
-        LineSplitter(String where, TextNormalizer out) {
+        LineSplitter(String where, Consumer<String> out) {
             this.where = where;
             this.out = out;
         }
@@ -102,7 +118,7 @@ final class CorpusReader {
                         + "\" string field; every line of a .jsonl file must be an object like "
                         + "{\"text\": \"...\"} (other fields are ignored)");
             }
-            out.boundary().append(text).boundary();
+            out.accept(text);
         }
     }
 }

@@ -1,0 +1,69 @@
+package org.mdlm.domains.text;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Config of the {@code "text"} domain: a corpus read through a tokenizer.
+ *
+ * <p>{@code data} is a directory holding the three splits, named as the {@code text8} domain names
+ * them: {@code train}, {@code valid} and {@code test}, each with the ending {@code .jsonl.gz},
+ * {@code .jsonl}, {@code .txt.gz} or {@code .txt} (tried in that order). With {@code format =
+ * "folder"} the splits are instead sub-directories {@code train/}, {@code valid/} and {@code test/}
+ * whose files (in name order) are each one document ({@code .jsonl[.gz]} files: one per line). It
+ * may be null in a preset; reading a split then fails, asking for {@code --data DIR}.
+ *
+ * <p>{@code format} says how a split file holds documents:
+ * <ul>
+ *   <li>{@code auto}: {@code jsonl} for {@code .jsonl[.gz]} files, {@code text8} otherwise;</li>
+ *   <li>{@code jsonl}: one JSON object per line, its {@code "text"} string field a document;</li>
+ *   <li>{@code text8}: the whole file is one running text (one document);</li>
+ *   <li>{@code lines}: every non-blank line is a document;</li>
+ *   <li>{@code folder}: one sub-directory per split, one document per file.</li>
+ * </ul>
+ *
+ * @param data corpus directory, or null when it must be given on the command line
+ * @param tokenizer name of the tokenizer (a {@code tokenizer} plugin), default {@code gpt2}
+ * @param format {@code auto}, {@code jsonl}, {@code text8}, {@code lines} or {@code folder}
+ */
+public record TextConfig(String data, String tokenizer, String format) {
+
+    /** The accepted values of {@code format}. */
+    public static final java.util.List<String> FORMATS = java.util.List.of("auto", "jsonl", "text8", "lines", "folder");
+
+    /**
+     * Validates the config; a null {@code tokenizer} or {@code format} takes its default.
+     *
+     * @throws IllegalArgumentException naming the bad field and what is accepted
+     */
+    public TextConfig {
+        if (data != null && data.isEmpty()) {
+            data = null;
+        }
+        if (data != null) {
+            if (data.isBlank()) {
+                throw new IllegalArgumentException("data: '" + data + "' is blank; give a corpus directory");
+            }
+            try {
+                Path.of(data);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("data: '" + data + "' is not a valid path (" + e.getReason()
+                        + "); give a corpus directory", e);
+            }
+        }
+        tokenizer = tokenizer == null ? "gpt2" : tokenizer.strip();
+        if (tokenizer.isEmpty()) {
+            throw new IllegalArgumentException("tokenizer: empty; give a tokenizer name, e.g. gpt2");
+        }
+        format = format == null ? "auto" : format.strip().toLowerCase(Locale.ROOT);
+        if (!FORMATS.contains(format)) {
+            throw new IllegalArgumentException("format: '" + format + "' is not one of " + String.join(", ", FORMATS));
+        }
+    }
+
+    /** The default: no data (it must be given), tokenizer {@code gpt2}, format {@code auto}. */
+    public static TextConfig defaults() {
+        return new TextConfig(null, "gpt2", "auto");
+    }
+}
