@@ -1,0 +1,69 @@
+package org.mdlm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The GPT-2-token presets: {@code webtext-standin} trains on a given JSON-lines corpus and reports a
+ * bound; {@code owt} without data says which files to give.
+ */
+class TextDomainPresetsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void webtextStandinTrainsOnAGivenCorpusAndReportsABound() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        StringBuilder docs = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            docs.append("{\"text\": \"Document ").append(i).append(" says hello to the world, and the world answers.\"}\n");
+        }
+        for (String split : new String[] {"train", "valid", "test"}) {
+            Files.writeString(data.resolve(split + ".jsonl"), docs);
+        }
+        Path out = tmp.resolve("run");
+        CliRunner.Result r = CliRunner.run("train", "--preset", "webtext-standin", "--data", data.toString(),
+                "--out", out.toString(), "--set", "train.steps=2", "--set", "train.eval_every=2",
+                "--set", "train.checkpoint_every=2", "--set", "train.eval_windows=2", "--set", "train.eval_t_samples=2",
+                "--set", "train.log_every=1", "--set", "model.hidden=32", "--set", "model.cond_dim=32",
+                "--set", "train.seq_len=32", "--set", "train.batch_size=2");
+        assertEquals(0, r.code(), r.out() + r.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode config = json.readTree(out.resolve("config.json").toFile());
+        assertEquals("text", config.at("/domain/type").asText());
+        assertEquals("gpt2", config.at("/domain/tokenizer").asText());
+        JsonNode summary = json.readTree(out.resolve("summary.json").toFile());
+        double nats = summary.get("val_nats_per_token").asDouble();
+        assertTrue(nats > 0 && Double.isFinite(nats), summary.toString());
+        assertTrue(summary.get("val_is_bound").asBoolean(), summary.toString());
+    }
+
+    @Test
+    void owtWithoutDataSaysWhichFilesToGive() {
+        CliRunner.Result r = CliRunner.run("train", "--preset", "owt", "--out", tmp.resolve("owt").toString(),
+                "--set", "train.steps=1");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--data DIR") && r.err().contains("train, valid and test")
+                && r.err().contains(".jsonl.gz") && r.err().contains("{\"text\""), r.err());
+    }
+
+    @Test
+    void thePresetsAreListedAndResolve() throws Exception {
+        CliRunner.Result list = CliRunner.run("presets");
+        assertTrue(list.out().contains("webtext-standin") && list.out().contains("owt"), list.out());
+        JsonNode owt = new ObjectMapper().readTree(CliRunner.run("presets", "owt").out());
+        assertEquals(768, owt.at("/model/hidden").asInt());
+        assertEquals(12, owt.at("/model/blocks").asInt());
+        assertEquals(12, owt.at("/model/heads").asInt());
+        assertEquals(1024, owt.at("/train/seq_len").asInt());
+        assertTrue(owt.at("/domain/data").isNull(), owt.toString());
+    }
+}
