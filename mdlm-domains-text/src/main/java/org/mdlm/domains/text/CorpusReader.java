@@ -46,7 +46,7 @@ final class CorpusReader {
         if (format == Format.TEXT) {
             StrictUtf8.decode(in, out::append);
         } else {
-            LineSplitter lines = new LineSplitter(where, text -> out.boundary().append(text).boundary());
+            LineSink lines = new LineSink(new JsonLines(where, text -> out.boundary().append(text).boundary()));
             StrictUtf8.decode(in, lines);
             lines.finish();
         }
@@ -62,46 +62,25 @@ final class CorpusReader {
      *         {@code "text"} field
      */
     static void readJsonDocuments(InputStream raw, String where, Consumer<String> documents) throws IOException {
-        LineSplitter lines = new LineSplitter(where, documents);
+        LineSink lines = new LineSink(new JsonLines(where, documents));
         StrictUtf8.decode(StrictUtf8.maybeGunzip(raw), lines);
         lines.finish();
     }
 
-    /** Cuts decoded characters into lines and feeds each record's text to the normaliser. */
-    private static final class LineSplitter implements StrictUtf8.CharSink {
+    /** Parses each line of a JSON-lines file and hands its {@code "text"} field on, counting lines for messages. */
+    private static final class JsonLines implements Consumer<String> {
         private final String where;
         private final Consumer<String> out;
-        private final StringBuilder line = new StringBuilder();
         private long lineNumber;
 
-        LineSplitter(String where, Consumer<String> out) {
+        JsonLines(String where, Consumer<String> out) {
             this.where = where;
             this.out = out;
         }
 
         @Override
-        public void accept(char[] buf, int off, int len) {
-            int start = off;
-            for (int i = off, end = off + len; i < end; i++) {
-                if (buf[i] == '\n') {
-                    line.append(buf, start, i - start);
-                    record();
-                    start = i + 1;
-                }
-            }
-            line.append(buf, start, off + len - start);
-        }
-
-        void finish() {
-            if (line.length() > 0) {
-                record();
-            }
-        }
-
-        private void record() {
+        public void accept(String s) {
             lineNumber++;
-            String s = line.toString();
-            line.setLength(0);
             if (s.isBlank()) {
                 return;
             }

@@ -212,9 +212,9 @@ public final class TextDomain implements Domain {
             switch (format) {
                 case "jsonl" -> CorpusReader.readJsonDocuments(raw, file.toString(), docs::document);
                 case "lines" -> {
-                    Lines lines = new Lines(docs::document);
+                    LineSink lines = new LineSink(nonBlankLines(docs));
                     StrictUtf8.decode(StrictUtf8.maybeGunzip(raw), lines);
-                    lines.emit();
+                    lines.finish();
                 }
                 case "text8" -> {
                     RunningText t = new RunningText(docs);
@@ -270,38 +270,14 @@ public final class TextDomain implements Domain {
         }
     }
 
-    /** Every non-blank line a document. */
-    private static final class Lines implements StrictUtf8.CharSink {
-        private final Consumer<String> out;
-        private final StringBuilder line = new StringBuilder();
-
-        Lines(Consumer<String> out) {
-            this.out = out;
-        }
-
-        @Override
-        public void accept(char[] buf, int off, int len) {
-            int start = off;
-            for (int i = off, end = off + len; i < end; i++) {
-                if (buf[i] == '\n') {
-                    line.append(buf, start, i - start);
-                    emit();
-                    start = i + 1;
-                }
-            }
-            line.append(buf, start, off + len - start);
-        }
-
-        void emit() {
-            String s = line.toString();
-            line.setLength(0);
-            if (s.endsWith("\r")) {
-                s = s.substring(0, s.length() - 1);
-            }
+    /** Every non-blank line a document (a trailing carriage return dropped). */
+    private static Consumer<String> nonBlankLines(Documents docs) {
+        return line -> {
+            String s = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             if (!s.isBlank()) {
-                out.accept(s);
+                docs.document(s);
             }
-        }
+        };
     }
 
     /** One running text, encoded in pieces cut just before whitespace (where GPT-2's pre-tokenizer cuts). */
