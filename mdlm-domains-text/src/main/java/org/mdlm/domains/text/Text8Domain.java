@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.mdlm.api.domain.Domain;
 import org.mdlm.api.domain.Split;
 import org.mdlm.api.domain.TokenStream;
+import org.mdlm.domains.text.tokenize.CharTokenizer;
 
 /**
  * The text8 character domain: 26 letters, space and mask ({@link CharVocabulary}), corpus splits
@@ -27,6 +28,7 @@ public final class Text8Domain implements Domain {
 
     private final Text8Config config;
     private final CharVocabulary vocabulary = new CharVocabulary();
+    private final CharTokenizer chars = new CharTokenizer();
     private final CorpusLoader loader;
 
     /** Creates the domain; nothing is read until {@link #read(Split)}. */
@@ -58,15 +60,10 @@ public final class Text8Domain implements Domain {
         return loader.split(Objects.requireNonNull(split, "split"));
     }
 
-    /** {@inheritDoc} The text is normalised with {@link TextNormalizer} first. */
+    /** {@inheritDoc} The text is normalised with {@link TextNormalizer} first (as the {@code char} tokenizer does). */
     @Override
     public int[] encode(String text) {
-        byte[] ids = TextNormalizer.normalizeToIds(text);
-        int[] out = new int[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            out[i] = ids[i];
-        }
-        return out;
+        return chars.encode(text);
     }
 
     /**
@@ -76,12 +73,7 @@ public final class Text8Domain implements Domain {
      */
     @Override
     public String decode(int[] tokens) {
-        char[] chars = new char[tokens.length];
-        for (int i = 0; i < tokens.length; i++) {
-            int id = tokens[i];
-            chars[i] = id == CharVocabulary.MASK_ID ? MASK_CHAR : vocabulary.charOf(id);
-        }
-        return new String(chars);
+        return chars.decode(tokens);
     }
 
     /** {@inheritDoc} Always true: one token is one character. */
