@@ -23,17 +23,11 @@ final class Batches {
         return noise(spec, route, x0, t, Seeds.rng(c.seed(), step, Seeds.MASKS));
     }
 
-    /** {@code count} crops of {@code length} tokens at uniform random offsets. */
+    /** {@code count} crops of {@code length} tokens where the stream puts them (uniform by default). */
     static int[][] crops(ModelSpec spec, TokenStream stream, int count, int length, SplittableRandom rng) {
-        long n = stream.length();
-        if (n < length) {
-            throw new IllegalArgumentException("the token stream has " + n + " tokens, fewer than seqLen " + length
-                    + "; use a larger corpus or a smaller seqLen");
-        }
-        long span = n - length + 1;
         int[][] x0 = new int[count][length];
         for (int b = 0; b < count; b++) {
-            long offset = rng.nextLong(span);
+            long offset = stream.cropOffset(length, rng);
             stream.read(offset, x0[b], 0, length);
             checkTokens(spec, x0[b], offset);
         }

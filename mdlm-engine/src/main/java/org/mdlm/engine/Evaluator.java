@@ -128,7 +128,7 @@ public final class Evaluator {
         NoisyBatch[] parts = new NoisyBatch[windows];
         RouteContext route = spec.route(request.samplingEps());
         for (int w = 0; w < windows; w++) {
-            long offset = request.windowOffset(len, w);
+            long offset = split.windowOffset(request.windowOffset(len, w), seqLen);
             int[] window = new int[seqLen];
             split.read(offset, window, 0, seqLen);
             Batches.checkTokens(spec, window, offset);
