@@ -17,4 +17,27 @@ public interface Backbone {
 
     /** Whether the logits depend on sigma; false lets samplers reuse outputs across time steps. */
     boolean timeConditioned();
+
+    /**
+     * Adds the backbone without its output layer to {@code sd}: the per-position features
+     * [B, L, {@link #featureWidth()}] that the language-model head reads, for other heads (a
+     * classifier when fine-tuning). The variables it creates have the same names and shapes as in
+     * {@link #logits}, so pretrained weights load by name.
+     *
+     * @throws UnsupportedOperationException if this backbone does not expose its features
+     */
+    default SDVariable features(SameDiff sd, BackboneInputs inputs) {
+        throw new UnsupportedOperationException("backbone " + getClass().getSimpleName()
+                + " does not expose features; fine-tuning needs a backbone that does (dit)");
+    }
+
+    /**
+     * The width of {@link #features}' last axis.
+     *
+     * @throws UnsupportedOperationException if this backbone does not expose its features
+     */
+    default int featureWidth() {
+        throw new UnsupportedOperationException("backbone " + getClass().getSimpleName()
+                + " does not expose features");
+    }
 }

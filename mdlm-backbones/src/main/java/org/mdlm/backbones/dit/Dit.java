@@ -73,6 +73,22 @@ public final class Dit implements Backbone {
 
     @Override
     public SDVariable logits(SameDiff sd, BackboneInputs in) {
+        return build(sd, in, true);
+    }
+
+    /** The last block's output [B, L, hidden], before the final adaLN norm and the output projection. */
+    @Override
+    public SDVariable features(SameDiff sd, BackboneInputs in) {
+        return build(sd, in, false);
+    }
+
+    /** The hidden width. */
+    @Override
+    public int featureWidth() {
+        return config.hidden();
+    }
+
+    private SDVariable build(SameDiff sd, BackboneInputs in, boolean withHead) {
         ParamFactory params = new ParamFactory(sd, type, in.initSeed());
         int h = config.hidden();
         int v = in.vocabSize();
@@ -86,9 +102,10 @@ public final class Dit implements Backbone {
         for (int b = 0; b < blocks.length; b++) {
             blocks[b] = new DitBlock(params, config, b);
         }
-        LayerNorm normFinal = LayerNorm.create(params, "output_layer.norm_final.weight", h);
-        Linear output = Linear.create(params, "output_layer.linear", h, v, true, Linear.Init.ZERO);
-        AdaLn finalAdaLn = AdaLn.create(params, "output_layer.adaLN_modulation", config.condDim(), h, 2);
+        LayerNorm normFinal = withHead ? LayerNorm.create(params, "output_layer.norm_final.weight", h) : null;
+        Linear output = withHead ? Linear.create(params, "output_layer.linear", h, v, true, Linear.Init.ZERO) : null;
+        AdaLn finalAdaLn = withHead
+                ? AdaLn.create(params, "output_layer.adaLN_modulation", config.condDim(), h, 2) : null;
 
         // Token embedding: the engine feeds the table's rows for x_t and folds their gradient back
         // into the table (SameDiff M2.1's gather gradient is broken; a one-hot product costs O(V)).
@@ -108,6 +125,9 @@ public final class Dit implements Backbone {
             x = blocks[b].apply(x, c, rotary, bias, shapes, dropoutFeeds, type, ACTIVATION_PREFIX + "block" + b);
         }
 
+        if (!withHead) {
+            return x;
+        }
         SDVariable[] m = finalAdaLn.chunks(c);
         return output.apply3d(normFinal.applyModulated(x, m[0], m[1], shapes), shapes);
     }
