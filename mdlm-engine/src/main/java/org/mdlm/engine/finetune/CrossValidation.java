@@ -1,0 +1,85 @@
+package org.mdlm.engine.finetune;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.mdlm.api.domain.Vocabulary;
+import org.mdlm.api.model.Backbone;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * k-fold cross-validation of a classifier on a backbone: the stratified folds are drawn once from
+ * the seed, and each initialisation ("arm") trains one model per fold on the other k-1 folds and
+ * scores it on that fold. A pretrained arm loads the given weights into every backbone variable by
+ * name; a scratch arm starts from the backbone's own initialisation, seeded per fold. Both arms of a
+ * fold share the head's initialisation, the batch order and the dropout masks, so they differ only
+ * in the backbone's starting weights.
+ */
+public final class CrossValidation {
+
+    private final Backbone backbone;
+    private final Vocabulary vocabulary;
+    private final ClassificationTask task;
+    private final FineTuneConfig config;
+    private final FineTuneListener listener;
+    private final List<int[]> folds;
+
+    /**
+     * Draws the folds.
+     *
+     * @param listener progress receiver; null for none
+     * @throws org.mdlm.api.domain.DataException when a class has fewer rows than folds
+     */
+    public CrossValidation(Backbone backbone, Vocabulary vocabulary, ClassificationTask task, FineTuneConfig config,
+                           FineTuneListener listener) {
+        this.backbone = Objects.requireNonNull(backbone, "backbone");
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+        this.task = Objects.requireNonNull(task, "task");
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = listener == null ? FineTuneListener.NONE : listener;
+        this.folds = StratifiedFolds.split(task, config.folds(), config.seed());
+    }
+
+    /** The row indices of each fold, ascending. */
+    public List<int[]> folds() {
+        return folds;
+    }
+
+    /** Optimizer steps of one arm over all folds. */
+    public int stepsPerArm() {
+        int s = 0;
+        for (int f = 0; f < folds.size(); f++) {
+            s += config.stepsFor(task.size() - folds.get(f).length);
+        }
+        return s;
+    }
+
+    /**
+     * Trains and scores one model per fold.
+     *
+     * @param arm the initialisation's name in reports
+     * @param pretrained weights for the backbone by name (e.g. a checkpoint's EMA weights), or null
+     *                   for a fresh seeded initialisation
+     * @throws IllegalArgumentException when pretrained weights lack a backbone variable or shape it otherwise
+     */
+    public CrossValidationResult run(String arm, Map<String, INDArray> pretrained) {
+        List<FoldResult> results = new ArrayList<>();
+        List<String> unused = List.of();
+        for (int f = 0; f < folds.size(); f++) {
+            long backboneSeed = FineTuneSeeds.value(config.seed(), FineTuneSeeds.SCRATCH, f);
+            long headSeed = FineTuneSeeds.value(config.seed(), FineTuneSeeds.HEAD, f);
+            ClassifierGraph train = ClassifierGraph.build(backbone, vocabulary, task.classes().size(), config.dropout(),
+                    backboneSeed, headSeed);
+            if (pretrained != null) {
+                unused = train.loadBackbone(pretrained);
+            }
+            ClassifierGraph score = config.dropout()
+                    ? ClassifierGraph.build(backbone, vocabulary, task.classes().size(), false, backboneSeed, headSeed)
+                    : train;
+            results.add(FoldTraining.run(arm, f, train, score, task, StratifiedFolds.trainingRows(folds, f),
+                    folds.get(f), config, listener));
+        }
+        return new CrossValidationResult(arm, results, unused);
+    }
+}
