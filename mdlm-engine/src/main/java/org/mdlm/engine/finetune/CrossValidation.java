@@ -22,22 +22,18 @@ public final class CrossValidation {
     private final Vocabulary vocabulary;
     private final ClassificationTask task;
     private final FineTuneConfig config;
-    private final FineTuneListener listener;
     private final List<int[]> folds;
 
     /**
      * Draws the folds.
      *
-     * @param listener progress receiver; null for none
      * @throws org.mdlm.api.domain.DataException when a class has fewer rows than folds
      */
-    public CrossValidation(Backbone backbone, Vocabulary vocabulary, ClassificationTask task, FineTuneConfig config,
-                           FineTuneListener listener) {
+    public CrossValidation(Backbone backbone, Vocabulary vocabulary, ClassificationTask task, FineTuneConfig config) {
         this.backbone = Objects.requireNonNull(backbone, "backbone");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         this.task = Objects.requireNonNull(task, "task");
         this.config = Objects.requireNonNull(config, "config");
-        this.listener = listener == null ? FineTuneListener.NONE : listener;
         this.folds = StratifiedFolds.split(task, config.folds(), config.seed());
     }
 
@@ -61,9 +57,11 @@ public final class CrossValidation {
      * @param arm the initialisation's name in reports
      * @param pretrained weights for the backbone by name (e.g. a checkpoint's EMA weights), or null
      *                   for a fresh seeded initialisation
+     * @param listener progress receiver; null for none
      * @throws IllegalArgumentException when pretrained weights lack a backbone variable or shape it otherwise
      */
-    public CrossValidationResult run(String arm, Map<String, INDArray> pretrained) {
+    public CrossValidationResult run(String arm, Map<String, INDArray> pretrained, FineTuneListener listener) {
+        FineTuneListener l = listener == null ? FineTuneListener.NONE : listener;
         List<FoldResult> results = new ArrayList<>();
         List<String> unused = List.of();
         for (int f = 0; f < folds.size(); f++) {
@@ -78,7 +76,7 @@ public final class CrossValidation {
                     ? ClassifierGraph.build(backbone, vocabulary, task.classes().size(), false, backboneSeed, headSeed)
                     : train;
             results.add(FoldTraining.run(arm, f, train, score, task, StratifiedFolds.trainingRows(folds, f),
-                    folds.get(f), config, listener));
+                    folds.get(f), config, l));
         }
         return new CrossValidationResult(arm, results, unused);
     }

@@ -54,8 +54,8 @@ class CrossValidationTest {
                 events.add(arm + " end " + r.fold());
             }
         };
-        CrossValidation cv = new CrossValidation(new EmbeddingBackbone(4), VOCAB, task, config, listener);
-        CrossValidationResult r = cv.run("scratch", null);
+        CrossValidation cv = new CrossValidation(new EmbeddingBackbone(4), VOCAB, task, config);
+        CrossValidationResult r = cv.run("scratch", null, listener);
 
         // 60 training rows per fold in batches of 16: 4 batches per epoch, 40 epochs.
         assertEquals(List.of("scratch start 0 60/30 160", "scratch end 0", "scratch start 1 60/30 160",
