@@ -72,7 +72,7 @@ public final class FineTuneCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "32",
             description = "Training sequences per step (default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--lr", paramLabel = "LR", defaultValue = "3e-4",
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "1e-3",
             description = "AdamW learning rate, constant (default: ${DEFAULT-VALUE}).")
     double lr;
     @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "0.01",

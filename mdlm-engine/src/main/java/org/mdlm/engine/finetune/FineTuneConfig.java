@@ -54,11 +54,11 @@ public record FineTuneConfig(int folds, int epochs, int steps, int batchSize, do
     }
 
     /**
-     * The defaults: 5 folds, 3 epochs, batch 32, lr 3e-4, weight decay 0.01, clip 1.0, seed 0, no
+     * The defaults: 5 folds, 3 epochs, batch 32, lr 1e-3, weight decay 0.01, clip 1.0, seed 0, no
      * dropout, scoring batch 128.
      */
     public static FineTuneConfig defaults() {
-        return new FineTuneConfig(5, 3, 0, 32, 3e-4, 0.01, 1.0, 0L, false, 128);
+        return new FineTuneConfig(5, 3, 0, 32, 1e-3, 0.01, 1.0, 0L, false, 128);
     }
 
     /** The optimizer steps of a fold that trains on {@code trainRows} rows. */
