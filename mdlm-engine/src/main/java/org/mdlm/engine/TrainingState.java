@@ -131,7 +131,7 @@ final class TrainingState {
         if (!Double.isFinite(norm)) {
             throw new TrainingDivergedException(step + 1, loss, norm, lr);
         }
-        adam.stepGathered(params, lr);
+        adam.stepGathered(params, lr, config.lazyEmbeddings() ? lookups.touchedRows(ph) : Map.of());
         ema.updateFlat(adam.flatParams(), step + 1L);
         step++;
         trainTokens += config.tokensPerStep();
