@@ -56,6 +56,19 @@ class TextDomainPresetsTest {
     }
 
     @Test
+    void lm1bAndText8WithoutDataSayWhatToGive() {
+        CliRunner.Result lm1b = CliRunner.run("train", "--preset", "lm1b", "--out", tmp.resolve("lm1b").toString(),
+                "--set", "train.steps=1");
+        assertEquals(2, lm1b.code(), lm1b.out() + lm1b.err());
+        assertTrue(lm1b.err().contains("--data DIR") && lm1b.err().contains("train, valid and test")
+                && lm1b.err().contains("bert-base-uncased"), lm1b.err());
+        CliRunner.Result text8 = CliRunner.run("train", "--preset", "text8", "--data",
+                tmp.resolve("nowhere/text8").toString(), "--out", tmp.resolve("t8").toString(), "--set", "train.steps=1");
+        assertEquals(2, text8.code(), text8.out() + text8.err());
+        assertTrue(text8.err().contains("does not exist") && text8.err().contains("text8.zip"), text8.err());
+    }
+
+    @Test
     void thePresetsAreListedAndResolve() throws Exception {
         CliRunner.Result list = CliRunner.run("presets");
         assertTrue(list.out().contains("webtext-standin") && list.out().contains("owt"), list.out());
@@ -65,5 +78,10 @@ class TextDomainPresetsTest {
         assertEquals(12, owt.at("/model/heads").asInt());
         assertEquals(1024, owt.at("/train/seq_len").asInt());
         assertTrue(owt.at("/domain/data").isNull(), owt.toString());
+        JsonNode lm1b = new ObjectMapper().readTree(CliRunner.run("presets", "lm1b").out());
+        assertEquals("pad", lm1b.at("/domain/packing").asText());
+        assertEquals(lm1b.at("/train/seq_len").asInt(), lm1b.at("/domain/row_length").asInt());
+        JsonNode text8 = new ObjectMapper().readTree(CliRunner.run("presets", "text8").out());
+        assertEquals(256, text8.at("/train/seq_len").asInt());
     }
 }
