@@ -44,6 +44,29 @@ class TextDomainPresetsTest {
         double nats = summary.get("val_nats_per_token").asDouble();
         assertTrue(nats > 0 && Double.isFinite(nats), summary.toString());
         assertTrue(summary.get("val_is_bound").asBoolean(), summary.toString());
+
+        // Zero-shot on two corpora: the training one and a running text of 40 x "Hello world".
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        String hello = String.join(" ", java.util.Collections.nCopies(40, "Hello world"));
+        for (String split : new String[] {"train", "valid", "test"}) {
+            Files.writeString(other.resolve(split + ".txt"), hello);
+        }
+        CliRunner.Result zs = CliRunner.run("eval", "--run", out.toString(), "--data", data + "," + other,
+                "--windows", "2", "--t-samples", "1", "--json");
+        assertEquals(0, zs.code(), zs.out() + zs.err());
+        JsonNode corpora = json.readTree(zs.out()).get("corpora");
+        assertEquals(2, corpora.size(), zs.out());
+        JsonNode h = corpora.get(1);
+        // "Hello" " world" then " Hello" " world" ... and one <|endoftext|>: 81 tokens for 479 bytes.
+        assertEquals(81, h.get("split_tokens").asLong(), h.toString());
+        assertEquals(479.0 / 81, h.get("bytes_per_token").asDouble(), 1e-12, h.toString());
+        assertEquals(h.get("nats_per_token").asDouble() * 81 / 479 / Math.log(2), h.get("bits_per_byte").asDouble(),
+                1e-9, h.toString());
+        assertTrue(corpora.get(0).get("bytes_per_token").asDouble() > 2, corpora.toString());
+        CliRunner.Result table = CliRunner.run("eval", "--run", out.toString(), "--data", other.toString(),
+                "--windows", "2", "--t-samples", "1");
+        assertEquals(0, table.code(), table.out() + table.err());
+        assertTrue(table.out().contains("bits/byte") && table.out().contains(other.toString()), table.out());
     }
 
     @Test
