@@ -27,6 +27,7 @@ public final class TrainConfigBuilder {
     private long seed;
     private long evalSeed;
     private String embeddingUpdate;
+    private int workers;
 
     TrainConfigBuilder(TrainConfig c) {
         steps = c.steps();
@@ -49,6 +50,7 @@ public final class TrainConfigBuilder {
         seed = c.seed();
         evalSeed = c.evalSeed();
         embeddingUpdate = c.embeddingUpdate();
+        workers = c.workers();
     }
 
     /** Optimizer steps. */
@@ -136,6 +138,12 @@ public final class TrainConfigBuilder {
         return this;
     }
 
+    /** Sets {@link TrainConfig#workers()}. */
+    public TrainConfigBuilder workers(int v) {
+        workers = v;
+        return this;
+    }
+
     /**
      * The config.
      *
@@ -144,6 +152,6 @@ public final class TrainConfigBuilder {
     public TrainConfig build() {
         return new TrainConfig(steps, batchSize, seqLen, lr, warmupSteps, beta1, beta2, weightDecay, gradClip,
                 emaDecay, samplingEps, logEvery, evalEvery, evalWindows, evalTSamples, checkpointEvery,
-                keepCheckpoints, seed, evalSeed, embeddingUpdate);
+                keepCheckpoints, seed, evalSeed, embeddingUpdate, workers);
     }
 }

@@ -10,7 +10,7 @@ final class TrainConfigProperties {
 
     private static final String PREFIX = "config.";
     /** Fields added after checkpoints were first written, with the value older checkpoints imply. */
-    private static final Map<String, String> ADDED_LATER = Map.of("evalSeed", "0", "embeddingUpdate", TrainConfig.DENSE);
+    private static final Map<String, String> ADDED_LATER = Map.of("evalSeed", "0", "embeddingUpdate", TrainConfig.DENSE, "workers", "1");
 
     private TrainConfigProperties() {
     }
