@@ -89,7 +89,7 @@ final class BiMambaMixer {
         SDVariable delta = Activations.softplus(sd.mmul(dtWithOne, dtWeights, false, true, false)); // [G, M, E]
         SDVariable a = sd.math.exp(stack(DirectionWeights::aLog)).neg();                // [G, E, N]
 
-        SDVariable y = scan.apply(delta, a, xc, b, c, ones);
+        SDVariable y = scan.apply(delta, a, xc, b, c);
         y = y.add(xc.mul(sd.mmul(ones, sd.reshape(stack(DirectionWeights::d), g, 1, e))));
 
         SDVariable merged;

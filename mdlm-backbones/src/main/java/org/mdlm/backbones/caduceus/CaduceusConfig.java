@@ -54,10 +54,11 @@ public record CaduceusConfig(int dModel, int layers, int dState, int expand, int
     /**
      * The defaults, the size of MDLM's and Caduceus's small DNA runs: d_model 128, 4 layers, d_state 16,
      * expand 2, kernel 4, dt rank auto (8), steps in [0.001, 0.1], RMSNorm, RC-equivariant, bidirectional,
-     * not time-conditioned, chunks of 32 (about 0.54 M parameters with a 6-id vocabulary).
+     * not time-conditioned, chunks of 64 (16 chunks at L = 1024; about 0.54 M parameters with a 6-id
+     * vocabulary).
      */
     public static CaduceusConfig defaults() {
-        return new CaduceusConfig(128, 4, 16, 2, 4, 0, 0.001, 0.1, true, true, true, false, 32);
+        return new CaduceusConfig(128, 4, 16, 2, 4, 0, 0.001, 0.1, true, true, true, false, 64);
     }
 
     /** The mixer's inner width E = expand * d_model. */

@@ -77,37 +77,38 @@ final class SelectiveScan {
      * @param x inputs [G, M, E]
      * @param b B [G, M, N]
      * @param c C [G, M, N]
-     * @param ones ones [G, M, 1]
      */
-    SDVariable apply(SDVariable delta, SDVariable a, SDVariable x, SDVariable b, SDVariable c, SDVariable ones) {
+    SDVariable apply(SDVariable delta, SDVariable a, SDVariable x, SDVariable b, SDVariable c) {
         int g = directions;
         int e = inner;
         int n = state;
         int k = chunk;
         int j = e * n;
-        // Every [.., E, N] operand is built by exact repetitions (outer products with ones, plain
-        // matrix products) and same-shape multiplies: libnd4j's broadcast-multiply gradient and its
-        // batched products of many tiny matrices are both ~10x slower.
-        SDVariable onesN = sd.constant(Nd4j.ones(type, 1, n));
-        SDVariable logDecay = sd.reshape(sd.mmul(sd.reshape(delta, -1, 1), onesN), -1, k, j)             // Δ_t[e]
-                .mul(sd.reshape(sd.mmul(ones, sd.reshape(a, g, 1, j)), -1, k, j));                      // A[e,n]
-        SDVariable drive = sd.reshape(sd.mmul(sd.reshape(delta.mul(x), -1, 1), onesN), -1, k, j)         // Δ_t x_t[e]
-                .mul(sd.reshape(overChannels(b), -1, k, j));                                            // B_t[n]
-        SDVariable[] decay = sd.unstack(sd.math.exp(logDecay), 1, k);                // K x [R, E·N], R = G·S·C
+        // log decays Δ_t[e] A[e,n]: per (g, e) one outer product over (positions, states), as a batched
+        // product of G·E large matrices, then moved to [G, M, E, N]
+        SDVariable byChannel = sd.mmul(sd.reshape(sd.permute(delta, 0, 2, 1), g * e, -1, 1), sd.reshape(a, g * e, 1, n));
+        SDVariable logDecay = sd.reshape(sd.permute(sd.reshape(byChannel, g, e, -1, n), 0, 2, 1, 3), -1, k, e, n);
+        // inputs Δ_t x_t[e] B_t[n]: both factors repeated to [G·M, E, N] by outer products with ones and
+        // multiplied (a batched product per position, or a broadcast multiply, is ~10x slower in libnd4j)
+        SDVariable drive = sd.reshape(sd.mmul(sd.reshape(delta.mul(x), -1, 1), sd.constant(Nd4j.ones(type, 1, n))),
+                -1, k, e, n).mul(sd.reshape(overChannels(b), -1, k, e, n));
+        // per position in the chunk: [R, E, N] slices (R = G·S·C), and C_t as [R, N, 1] columns
+        SDVariable[] decay = sd.unstack(sd.math.exp(logDecay), 1, k);
         SDVariable[] input = sd.unstack(drive, 1, k);
+        SDVariable[] readout = sd.unstack(sd.reshape(c, -1, k, n, 1), 1, k);
 
         SDVariable end = input[0];
         for (int i = 1; i < k; i++) {
             end = decay[i].mul(end).add(input[i]);
         }
         SDVariable h = entering(logDecay.sum(1), end);
-        SDVariable[] states = new SDVariable[k];
+        SDVariable[] ys = new SDVariable[k];
         for (int i = 0; i < k; i++) {
             h = decay[i].mul(h).add(input[i]);
-            states[i] = sd.expandDims(h, 1);
+            ys[i] = sd.mmul(h, readout[i]);                                          // Σ_n C[n] h[e,n]: [R, E, 1]
         }
-        SDVariable all = sd.reshape(k == 1 ? states[0] : sd.concat(1, states), -1, e, n);  // [G·M, E, N]
-        return sd.reshape(all.mul(overChannels(c)).sum(2), g, -1, e);                   // Σ_n C_t[n] h_t[e,n]
+        SDVariable y = k == 1 ? ys[0] : sd.concat(2, ys);                            // [R, E, K]
+        return sd.reshape(sd.permute(y, 0, 2, 1), g, -1, e);
     }
 
     /** v [G, M, N] repeated over the E channels: [G·M, E, N] (one outer product, one transpose). */
@@ -117,8 +118,8 @@ final class SelectiveScan {
     }
 
     /**
-     * The state entering each chunk, [R, E·N], from the chunks' total log decays and their end
-     * states from zero (both [R, E·N]).
+     * The state entering each chunk, [R, E, N], from the chunks' total log decays and their end
+     * states from zero (both [R, E, N]).
      */
     private SDVariable entering(SDVariable logDecayTotal, SDVariable end) {
         SDVariable sums = byColumn(logDecayTotal);                                   // [Q, C], Q = G·S·E·N
@@ -134,7 +135,7 @@ final class SelectiveScan {
         SDVariable weights = sd.math.exp(exponent.mul(mask)).mul(mask);              // [Q, C, C]
         SDVariable carried = weights.mul(alongRows(byColumn(end))).sum(2);           // [Q, C]
         SDVariable grouped = sd.reshape(carried, sd.concat(0, minusOne(), constant(inner * state), masks.count()));
-        return sd.reshape(sd.permute(grouped, 0, 2, 1), -1, inner * state);
+        return sd.reshape(sd.permute(grouped, 0, 2, 1), -1, inner, state);
     }
 
     /** v [Q, C] to [Q, C, C] with [q, c, c'] = v[q, c]. */
@@ -153,7 +154,7 @@ final class SelectiveScan {
         return sd.fill(sd.concat(0, constant(1), masks.count()), type, 1.0);
     }
 
-    /** [R, E·N] with R = (G·S)·C, to [Q, C] with Q = (G·S)·E·N: one row per state entry, one column per chunk. */
+    /** [R, E, N] with R = (G·S)·C, to [Q, C] with Q = (G·S)·E·N: one row per state entry, one column per chunk. */
     private SDVariable byColumn(SDVariable v) {
         SDVariable grouped = sd.reshape(v, sd.concat(0, minusOne(), masks.count(), constant(inner * state)));
         return sd.reshape(sd.permute(grouped, 0, 2, 1), sd.concat(0, minusOne(), masks.count()));

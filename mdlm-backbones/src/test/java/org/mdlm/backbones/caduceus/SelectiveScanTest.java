@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.mdlm.engine.PlaceholderFeeds;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,8 +37,7 @@ class SelectiveScanTest {
             SDVariable b = sd.placeHolder("b", DataType.FLOAT, g, -1, n);
             SDVariable c = sd.placeHolder("c", DataType.FLOAT, g, -1, n);
             ChunkMasks masks = ChunkMasks.declare(feeds, k, DataType.FLOAT);
-            SDVariable ones = sd.onesLike(delta.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, 1)));
-            SDVariable y = new SelectiveScan(sd, g, e, n, k, masks, DataType.FLOAT).apply(delta, a, x, b, c, ones);
+            SDVariable y = new SelectiveScan(sd, g, e, n, k, masks, DataType.FLOAT).apply(delta, a, x, b, c);
             return new ScanGraph(sd, feeds, y);
         }
 
