@@ -20,18 +20,18 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>inside every chunk, the recurrence runs for its K positions from a zero state (K steps of
  *       one multiply and one add on [chunks, E·N] slices), giving each chunk's own end state;</li>
  *   <li>the state entering chunk c is Σ_{c' < c} exp(S_{c-1} - S_{c'}) ⊙ end_{c'}, S being the
- *       inclusive prefix sums over chunks of the chunks' total log decays; the [C, C] weights are
- *       masked to c' < c and applied as one batched matrix product;</li>
+ *       inclusive prefix sums over chunks of the chunks' total log decays; the [C, C] weights per
+ *       (sequence, e, n) are masked to c' < c, multiplied with the end states and summed over c';</li>
  *   <li>the recurrence runs again inside every chunk, now from its entering state, and is read out
- *       with C_t by a batched matrix product per position.</li>
+ *       with C_t by a batched matrix-vector product per chunk position.</li>
  * </ol>
  * <p>Why: a scan of L sequential steps would put ~4L ops per layer in the graph, and L is dynamic
  * (one graph serves every length); the decay of Mamba-1 differs per (e, n), so the masked
  * [K, K] matrix inside a chunk that works for scalar decays (Mamba-2's SSD) would hold K·E·N values
  * per position, K times the state. Sequential steps inside chunks cost O(K) ops of O(L·E·N / K)
- * values, and the cross-chunk matrix holds C·E·N per chunk (L²/K² times the state per sequence:
- * equal to it at L = 1024, K = 32). M2.1's cumsum has a wrong gradient, so prefix sums over chunks
- * are products with a fed triangular matrix.
+ * values, and the cross-chunk weights hold C²·E·N values per sequence, L/K² times the L·E·N state
+ * (a quarter of it at L = 1024, K = 64). M2.1's cumsum has a wrong gradient, so prefix sums over
+ * chunks are products with fed triangular matrices.
  *
  * <p><b>Numerical safety.</b> Every exponential taken has a non-positive argument: the per-step
  * decays exp(Δ A) with Δ >= 0 (a softplus) and A < 0, and the cross-chunk weights
