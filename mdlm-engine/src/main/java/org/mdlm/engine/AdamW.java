@@ -13,6 +13,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   p <- p - lr / (1 - b1^k) * m / (sqrt(v) / sqrt(1 - b2^k) + eps)     (k = update count, 1-based)
  * </pre>
  * The moment arrays are part of a checkpoint; the update count equals the number of completed steps.
+ *
+ * <p>Lazy rows: {@link #stepGathered(Map, double, Map)} may name tables (row-lookup embeddings) with
+ * the rows a step looked up. Only those rows are decayed and updated, and only their moments move;
+ * every other row of such a table keeps its value and its moments (TensorFlow's LazyAdam). The bias
+ * corrections still use the global update count. When every row is looked up the result is the
+ * dense update, bit for bit.
  */
 final class AdamW {
 
@@ -104,44 +110,95 @@ final class AdamW {
      * {@link #flatGradients()}: one pass over flat buffers instead of a dozen ops per parameter.
      */
     void stepGathered(Map<String, INDArray> params, double lr) {
+        stepGathered(params, lr, Map.of());
+    }
+
+    /**
+     * As {@link #stepGathered(Map, double)}, updating only the listed rows of the tables in
+     * {@code lazyRows} (table name -> looked-up rows, one flag per row of its first axis).
+     *
+     * @throws IllegalArgumentException if a table is unknown or its flags do not match its rows
+     */
+    void stepGathered(Map<String, INDArray> params, double lr, Map<String, boolean[]> lazyRows) {
         updates++;
         double bc1 = 1.0 - Math.pow(beta1, updates);
         double bc2Sqrt = Math.sqrt(1.0 - Math.pow(beta2, updates));
-        double stepSize = lr / bc1;
         layout.gather(params, pSlots);
-        // One pass in Java over the native buffers. Every line is one float operation with the
-        // scalar rounded to float, exactly as the ND4J op sequence in the class comment computes
-        // it (p*=1-lr*wd; m=m*b1+g*(1-b1); v=v*b2+(g*g)*(1-b2); p-=m/(sqrt(v)/bc2+eps)*step),
-        // so the results are bit-identical to it (FusedOptimizerTest).
-        FloatBuffer p = pFlat.data().asNioFloat();
-        FloatBuffer g = gFlat.data().asNioFloat();
-        FloatBuffer mb = mFlat.data().asNioFloat();
-        FloatBuffer vb = vFlat.data().asNioFloat();
-        float decay = (float) (1.0 - lr * weightDecay);
-        boolean decays = weightDecay != 0.0;
-        float b1 = (float) beta1;
-        float oneMinusB1 = (float) (1.0 - beta1);
-        float b2 = (float) beta2;
-        float oneMinusB2 = (float) (1.0 - beta2);
-        float bc2 = (float) bc2Sqrt;
-        float eps = (float) EPS;
-        float step = (float) stepSize;
-        int n = (int) layout.length();
-        for (int i = 0; i < n; i++) {
-            float pi = p.get(i);
-            if (decays) {
-                pi = pi * decay;
+        Kernel k = new Kernel(lr, bc2Sqrt, lr / bc1);
+        List<String> names = layout.names();
+        int start = 0;
+        for (int i = 0; i < names.size(); i++) {
+            boolean[] rows = lazyRows.get(names.get(i));
+            if (rows == null) {
+                continue;
             }
-            float gi = g.get(i);
-            float mi = mb.get(i) * b1 + gi * oneMinusB1;
-            float vi = vb.get(i) * b2 + (gi * gi) * oneMinusB2;
-            float denom = (float) Math.sqrt(vi) / bc2 + eps;
-            pi = pi - (mi / denom) * step;
-            mb.put(i, mi);
-            vb.put(i, vi);
-            p.put(i, pi);
+            int from = (int) layout.offset(i);
+            int size = (int) layout.size(i);
+            if (rows.length == 0 || size % rows.length != 0) {
+                throw new IllegalArgumentException("lazy rows of '" + names.get(i) + "': " + rows.length
+                        + " flags for " + size + " elements");
+            }
+            k.update(start, from);
+            int width = size / rows.length;
+            for (int r = 0; r < rows.length; r++) {
+                if (rows[r]) {
+                    k.update(from + r * width, from + (r + 1) * width);
+                }
+            }
+            start = from + size;
         }
+        for (String table : lazyRows.keySet()) {
+            if (!names.contains(table)) {
+                throw new IllegalArgumentException("lazy rows for unknown parameter '" + table + "'");
+            }
+        }
+        k.update(start, (int) layout.length());
         layout.scatter(pSlots, params);
+    }
+
+    /**
+     * The update of one range of the flat buffers. Every line is one float operation with the scalar
+     * rounded to float, exactly as the ND4J op sequence in the class comment computes it
+     * (p*=1-lr*wd; m=m*b1+g*(1-b1); v=v*b2+(g*g)*(1-b2); p-=m/(sqrt(v)/bc2+eps)*step), so the
+     * results are bit-identical to it (FusedOptimizerTest).
+     */
+    private final class Kernel {
+        private final FloatBuffer p = pFlat.data().asNioFloat();
+        private final FloatBuffer g = gFlat.data().asNioFloat();
+        private final FloatBuffer mb = mFlat.data().asNioFloat();
+        private final FloatBuffer vb = vFlat.data().asNioFloat();
+        private final float decay;
+        private final boolean decays = weightDecay != 0.0;
+        private final float b1 = (float) beta1;
+        private final float oneMinusB1 = (float) (1.0 - beta1);
+        private final float b2 = (float) beta2;
+        private final float oneMinusB2 = (float) (1.0 - beta2);
+        private final float bc2;
+        private final float eps = (float) EPS;
+        private final float step;
+
+        Kernel(double lr, double bc2Sqrt, double stepSize) {
+            this.decay = (float) (1.0 - lr * weightDecay);
+            this.bc2 = (float) bc2Sqrt;
+            this.step = (float) stepSize;
+        }
+
+        void update(int from, int to) {
+            for (int i = from; i < to; i++) {
+                float pi = p.get(i);
+                if (decays) {
+                    pi = pi * decay;
+                }
+                float gi = g.get(i);
+                float mi = mb.get(i) * b1 + gi * oneMinusB1;
+                float vi = vb.get(i) * b2 + (gi * gi) * oneMinusB2;
+                float denom = (float) Math.sqrt(vi) / bc2 + eps;
+                pi = pi - (mi / denom) * step;
+                mb.put(i, mi);
+                vb.put(i, vi);
+                p.put(i, pi);
+            }
+        }
     }
 
     private static INDArray require(Map<String, INDArray> map, String name, String what) {

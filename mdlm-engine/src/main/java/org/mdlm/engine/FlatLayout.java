@@ -34,6 +34,21 @@ final class FlatLayout {
         length = off;
     }
 
+    /** The parameter names in layout order. */
+    List<String> names() {
+        return List.copyOf(names);
+    }
+
+    /** Where parameter {@code i} (in layout order) starts in the flat buffer. */
+    long offset(int i) {
+        return offsets[i];
+    }
+
+    /** Number of elements of parameter {@code i} (in layout order). */
+    long size(int i) {
+        return (i + 1 < offsets.length ? offsets[i + 1] : length) - offsets[i];
+    }
+
     /** Number of elements of all parameters together. */
     long length() {
         return length;

@@ -53,4 +53,19 @@ final class LookupGradients {
             grads.put(l.table(), l.scatter(rows, feeds.get(l.ids()), sd.getArrForVarName(l.table()).size(0)));
         }
     }
+
+    /** For each lookup table, which of its rows the ids in {@code feeds} look up (for lazy updates). */
+    Map<String, boolean[]> touchedRows(Map<String, INDArray> feeds) {
+        Map<String, boolean[]> rows = new java.util.HashMap<>();
+        for (RowLookup l : lookups) {
+            boolean[] t = l.touchedRows(feeds.get(l.ids()), sd.getArrForVarName(l.table()).size(0));
+            boolean[] before = rows.putIfAbsent(l.table(), t);
+            if (before != null) {
+                for (int r = 0; r < t.length; r++) {
+                    before[r] |= t[r];
+                }
+            }
+        }
+        return rows;
+    }
 }

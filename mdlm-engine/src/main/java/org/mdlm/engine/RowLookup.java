@@ -35,18 +35,47 @@ public record RowLookup(String placeholder, String table, String ids) {
     public INDArray scatter(INDArray rowsGradient, INDArray ids, long vocab) {
         int[] flat = indices(ids, vocab);
         int h = Math.toIntExact(rowsGradient.size(rowsGradient.rank() - 1));
-        double[] sums = new double[Math.toIntExact(vocab * h)];
+        int v = Math.toIntExact(vocab);
+        // Sums are kept for the distinct ids only (a batch touches a few thousand of 50k rows).
+        int[] slotOfRow = new int[v];
+        java.util.Arrays.fill(slotOfRow, -1);
+        int[] rowOfSlot = new int[Math.min(v, flat.length)];
+        int distinct = 0;
+        for (int id : flat) {
+            if (slotOfRow[id] < 0) {
+                slotOfRow[id] = distinct;
+                rowOfSlot[distinct++] = id;
+            }
+        }
+        double[] sums = new double[distinct * h];
         INDArray g = rowsGradient.dataType() == DataType.FLOAT ? rowsGradient : rowsGradient.castTo(DataType.FLOAT);
         g = g.isView() || g.ordering() != 'c' ? g.dup('c') : g;
         FloatBuffer values = g.data().asNioFloat();
         for (int n = 0; n < flat.length; n++) {
-            int base = flat[n] * h;
+            int base = slotOfRow[flat[n]] * h;
             int from = n * h;
             for (int j = 0; j < h; j++) {
                 sums[base + j] += values.get(from + j);
             }
         }
-        return Nd4j.createFromArray(sums).reshape(vocab, h).castTo(rowsGradient.dataType());
+        INDArray out = Nd4j.zeros(DataType.FLOAT, vocab, h);
+        FloatBuffer dst = out.data().asNioFloat();
+        for (int s = 0; s < distinct; s++) {
+            int at = rowOfSlot[s] * h;
+            for (int j = 0; j < h; j++) {
+                dst.put(at + j, (float) sums[s * h + j]);
+            }
+        }
+        return rowsGradient.dataType() == DataType.FLOAT ? out : out.castTo(rowsGradient.dataType());
+    }
+
+    /** Which rows of a table of {@code vocab} rows the ids [B, L] look up. */
+    public boolean[] touchedRows(INDArray ids, long vocab) {
+        boolean[] touched = new boolean[Math.toIntExact(vocab)];
+        for (int id : indices(ids, vocab)) {
+            touched[id] = true;
+        }
+        return touched;
     }
 
     private int[] indices(INDArray ids, long vocab) {

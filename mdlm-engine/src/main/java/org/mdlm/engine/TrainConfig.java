@@ -29,11 +29,24 @@ package org.mdlm.engine;
  * @param evalSeed seed of the periodic evaluation's times and masks; kept apart from {@code seed} so
  *                 that runs of different seeds are evaluated on the same draws (as the reference
  *                 recipe does), and their figures differ by what they learned only
+ * @param embeddingUpdate how AdamW updates row-lookup tables (the token embedding): {@code "dense"}
+ *                 (every row at every step, as PyTorch's AdamW) or {@code "lazy"} (only the rows the
+ *                 step looked up: their moments, decay and update; other rows and their moments stay
+ *                 as they are, as TensorFlow's LazyAdam), see {@link #LAZY}
+ * @param workers gradient workers of a data-parallel step in this process, at least 1: the batch is
+ *                cut into this many shards computed on as many threads, each with its own graph, and
+ *                their gradients are combined in a fixed order (reproducible at a given count; equal
+ *                to one worker's up to float rounding)
  */
 public record TrainConfig(int steps, int batchSize, int seqLen, double lr, int warmupSteps, double beta1,
                           double beta2, double weightDecay, double gradClip, double emaDecay, double samplingEps,
                           int logEvery, int evalEvery, int evalWindows, int evalTSamples, int checkpointEvery,
-                          int keepCheckpoints, long seed, long evalSeed) {
+                          int keepCheckpoints, long seed, long evalSeed, String embeddingUpdate, int workers) {
+
+    /** {@link #embeddingUpdate()}: every row of every table at every step. */
+    public static final String DENSE = "dense";
+    /** {@link #embeddingUpdate()}: only the rows a step looked up. */
+    public static final String LAZY = "lazy";
 
     /**
      * Validates every field.
@@ -66,16 +79,30 @@ public record TrainConfig(int steps, int batchSize, int seqLen, double lr, int w
         atLeast("evalTSamples", evalTSamples, 1);
         atLeast("checkpointEvery", checkpointEvery, 0);
         atLeast("keepCheckpoints", keepCheckpoints, 0);
+        atLeast("workers", workers, 1);
+        if (embeddingUpdate == null) {
+            embeddingUpdate = DENSE;
+        }
+        if (!embeddingUpdate.equals(DENSE) && !embeddingUpdate.equals(LAZY)) {
+            throw new IllegalArgumentException("embeddingUpdate must be \"" + DENSE + "\" or \"" + LAZY
+                    + "\", got \"" + embeddingUpdate + "\"");
+        }
+    }
+
+    /** True when row-lookup tables get the lazy (row-sparse) AdamW update. */
+    public boolean lazyEmbeddings() {
+        return LAZY.equals(embeddingUpdate);
     }
 
     /**
      * The reference recipe: 1500 steps, batch 16, length 128, lr 3e-4 with 200 warm-up steps,
      * betas (0.9, 0.999), no weight decay, clip 1.0, EMA 0.9999, eps 1e-3, log every 10, evaluate
-     * every 250 steps on 64 windows x 16 times, checkpoint every 500 keeping 3, seed 0, evaluation seed 0.
+     * every 250 steps on 64 windows x 16 times, checkpoint every 500 keeping 3, seed 0, evaluation seed 0,
+     * dense embedding updates, one gradient worker.
      */
     public static TrainConfig defaults() {
         return new TrainConfig(1500, 16, 128, 3e-4, 200, 0.9, 0.999, 0.0, 1.0, 0.9999, 1e-3, 10, 250, 64, 16, 500,
-                3, 0L, 0L);
+                3, 0L, 0L, DENSE, 1);
     }
 
     /** Tokens consumed by one optimizer step: {@code batchSize * seqLen}. */

@@ -26,6 +26,8 @@ public final class TrainConfigBuilder {
     private int keepCheckpoints;
     private long seed;
     private long evalSeed;
+    private String embeddingUpdate;
+    private int workers;
 
     TrainConfigBuilder(TrainConfig c) {
         steps = c.steps();
@@ -47,6 +49,8 @@ public final class TrainConfigBuilder {
         keepCheckpoints = c.keepCheckpoints();
         seed = c.seed();
         evalSeed = c.evalSeed();
+        embeddingUpdate = c.embeddingUpdate();
+        workers = c.workers();
     }
 
     /** Optimizer steps. */
@@ -128,6 +132,18 @@ public final class TrainConfigBuilder {
         return this;
     }
 
+    /** Sets {@link TrainConfig#embeddingUpdate()} ({@code "dense"} or {@code "lazy"}). */
+    public TrainConfigBuilder embeddingUpdate(String v) {
+        embeddingUpdate = v;
+        return this;
+    }
+
+    /** Sets {@link TrainConfig#workers()}. */
+    public TrainConfigBuilder workers(int v) {
+        workers = v;
+        return this;
+    }
+
     /**
      * The config.
      *
@@ -136,6 +152,6 @@ public final class TrainConfigBuilder {
     public TrainConfig build() {
         return new TrainConfig(steps, batchSize, seqLen, lr, warmupSteps, beta1, beta2, weightDecay, gradClip,
                 emaDecay, samplingEps, logEvery, evalEvery, evalWindows, evalTSamples, checkpointEvery,
-                keepCheckpoints, seed, evalSeed);
+                keepCheckpoints, seed, evalSeed, embeddingUpdate, workers);
     }
 }

@@ -10,7 +10,7 @@ final class TrainConfigProperties {
 
     private static final String PREFIX = "config.";
     /** Fields added after checkpoints were first written, with the value older checkpoints imply. */
-    private static final Map<String, String> ADDED_LATER = Map.of("evalSeed", "0");
+    private static final Map<String, String> ADDED_LATER = Map.of("evalSeed", "0", "embeddingUpdate", TrainConfig.DENSE, "workers", "1");
 
     private TrainConfigProperties() {
     }
@@ -48,6 +48,8 @@ final class TrainConfigProperties {
                     args[i] = Long.parseLong(v);
                 } else if (types[i] == double.class) {
                     args[i] = Double.parseDouble(v);
+                } else if (types[i] == String.class) {
+                    args[i] = v;
                 } else {
                     throw new IllegalStateException("unsupported TrainConfig field type " + types[i]);
                 }

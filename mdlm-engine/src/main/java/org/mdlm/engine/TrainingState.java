@@ -25,9 +25,9 @@ final class TrainingState {
     private int step;
     private long trainTokens;
     private double lastValNats = Double.NaN;
-    private boolean gradientReady;
-    private LeanGradients lean;
-    private LookupGradients lookups;
+    private final GraphGradientWorker mainWorker;
+    private final GradientWorker worker;
+    private boolean leanMemoryGuard;
     private NativeMemoryGuard memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.DEFAULT_MAX_OVERHEAD);
 
     /** A fresh run: weights initialised by the backbone from {@code config.seed()}. */
@@ -38,6 +38,9 @@ final class TrainingState {
         this.params = graph.params();
         this.adam = new AdamW(config.beta1(), config.beta2(), config.weightDecay(), params);
         this.ema = new Ema(config.emaDecay(), params);
+        this.mainWorker = new GraphGradientWorker(graph);
+        this.worker = config.workers() == 1 ? mainWorker : new DataParallelGradients(mainWorker, config.workers(),
+                w -> new GraphGradientWorker(ModelGraph.build(spec, true, true, config.seed())));
     }
 
     /**
@@ -131,7 +134,7 @@ final class TrainingState {
         if (!Double.isFinite(norm)) {
             throw new TrainingDivergedException(step + 1, loss, norm, lr);
         }
-        adam.stepGathered(params, lr);
+        adam.stepGathered(params, lr, config.lazyEmbeddings() ? mainWorker.lookups().touchedRows(ph) : Map.of());
         ema.updateFlat(adam.flatParams(), step + 1L);
         step++;
         trainTokens += config.tokensPerStep();
@@ -158,44 +161,17 @@ final class TrainingState {
     }
 
     LossAndGradients gradients(Map<String, INDArray> ph) {
-        SameDiff sd = graph.sameDiff();
-        List<String> out = List.of(ModelGraph.LOSS);
-        if (!gradientReady) {
-            // Building the gradient function prints one line per op to System.out.
-            lookups = new LookupGradients(graph.feeds(), sd);
-            StdoutSilencer.silenced(() -> {
-                sd.createGradFunction(lookups.placeholders());
-                return null;
-            });
-            gradientReady = true;
-            if (LeanExecutor.enabled()) {
-                lean = LeanGradients.create(sd, graph.paramNames(), ModelGraph.LOSS, lookups);
-                if (lean != null) {
-                    memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.LEAN_MAX_OVERHEAD);
-                }
-            }
+        GradientWorker.Result r = worker.gradients(ph, params);
+        if (mainWorker.lean() && !leanMemoryGuard) {
+            memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.LEAN_MAX_OVERHEAD);
+            leanMemoryGuard = true;
         }
-        if (lean != null) {
-            return lean.run(ph);
-        }
-        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, out, lookups.differentiated(graph.paramNames()));
-        Map<String, INDArray> grads = new LinkedHashMap<>(og.getGradients());
-        lookups.fold(grads, ph);
-        return new LossAndGradients(og.getOutputs().get(ModelGraph.LOSS).getDouble(0), grads);
+        return new LossAndGradients(r.loss(), r.gradients());
     }
 
-    /** Times every op of later steps into {@code profiler}. */
+    /** Times every op of later steps (of worker 0, with several workers) into {@code profiler}. */
     void profile(OpProfiler profiler) {
-        if (lean != null) {
-            lean.setProfiler(profiler);
-            return;
-        }
-        SameDiff sd = graph.sameDiff();
-        sd.addListeners(profiler);
-        SameDiff grad = sd.getFunction("grad");
-        if (grad != null) {
-            grad.addListeners(profiler);
-        }
+        mainWorker.profile(profiler);
     }
 
     /** A checkpoint of the current state, to be written to {@code file} at once (it shares live arrays). */

@@ -20,6 +20,7 @@ final class TinyTestBackbone implements Backbone {
     private final boolean timeConditioned;
     private final boolean useSigma;
     private final double dropout;
+    private final boolean rowLookup;
 
     /**
      * @param timeConditioned what {@link #timeConditioned()} reports
@@ -27,10 +28,16 @@ final class TinyTestBackbone implements Backbone {
      *                 declared time-conditioned, to test that the engine feeds zeros then)
      */
     TinyTestBackbone(int hidden, boolean timeConditioned, boolean useSigma, double dropout) {
+        this(hidden, timeConditioned, useSigma, dropout, false);
+    }
+
+    /** @param rowLookup embed by a row lookup feed ({@code "emb.rows"}) instead of a one-hot product */
+    TinyTestBackbone(int hidden, boolean timeConditioned, boolean useSigma, double dropout, boolean rowLookup) {
         this.hidden = hidden;
         this.timeConditioned = timeConditioned;
         this.useSigma = useSigma;
         this.dropout = dropout;
+        this.rowLookup = rowLookup;
     }
 
     TinyTestBackbone(int hidden) {
@@ -52,8 +59,13 @@ final class TinyTestBackbone implements Backbone {
         SDVariable shapeBLH = sd.concat(0, shapeBL, sd.constant(Nd4j.createFromArray((long) h)));
         SDVariable shapeBLV = sd.concat(0, shapeBL, sd.constant(Nd4j.createFromArray((long) v)));
 
-        SDVariable oneHot = sd.oneHot(in.xt(), v).castTo(DataType.FLOAT);
-        SDVariable e = sd.reshape(sd.reshape(oneHot, -1, v).mmul(emb), shapeBLH);        // [B,L,H]
+        SDVariable e;
+        if (rowLookup) {
+            e = in.feeds().rows("emb.rows", emb, in.xt());                                  // [B,L,H]
+        } else {
+            SDVariable oneHot = sd.oneHot(in.xt(), v).castTo(DataType.FLOAT);
+            e = sd.reshape(sd.reshape(oneHot, -1, v).mmul(emb), shapeBLH);                  // [B,L,H]
+        }
         SDVariable first = sd.stridedSlice(e, new long[] {0, 0, 0}, new long[] {0, 1, 0}, new long[] {1, 1, 1},
                 0b101, 0b101, 0, 0, 0);
         SDVariable zeros = first.mul(0.0);                                                  // [B,1,H]

@@ -19,6 +19,7 @@ import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.cli.config.ConfigException;
 import org.mdlm.cli.config.ConfigResolver;
 import org.mdlm.cli.config.SampleSettings;
+import org.mdlm.cli.run.BytesPerToken;
 import org.mdlm.cli.run.EvalProgressDisplay;
 import org.mdlm.cli.run.GenerativePerplexity;
 import org.mdlm.cli.run.ReportUnit;
@@ -48,7 +49,9 @@ import picocli.CommandLine.ParameterException;
                 "  gen PPL = exp(sum of NLL / number of tokens) over all samples.",
                 "Samples longer than the evaluator's training length are cut into consecutive",
                 "windows of that length, each scored from the BOS. Also reports the mean",
-                "unigram entropy of the samples, NFE and wall time per sample."})
+                "unigram entropy of the samples, NFE and wall time per sample.",
+                "--data A,B,C: zero-shot, the same evaluation on each corpus (read by the model's",
+                "own domain and tokenizer, as domain.data), per token and per UTF-8 byte."})
 public final class EvalCommand extends ModelCommand {
 
     @Option(names = "--split", defaultValue = "valid", description = "valid or test (default: ${DEFAULT-VALUE}).")
@@ -74,6 +77,10 @@ public final class EvalCommand extends ModelCommand {
     Integer length;
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
+    @Option(names = "--data", split = ",", paramLabel = "PATH", description = "Zero-shot: evaluate on each of these "
+            + "corpora (comma-separated; each is what the model's domain.data accepts) instead of the run's own, "
+            + "per token and per byte.")
+    List<String> data;
 
     /** Creates the command. */
     @Inject
@@ -102,17 +109,16 @@ public final class EvalCommand extends ModelCommand {
         if (full && windows != null) {
             throw new ParameterException(spec.commandLine(), "--full evaluates every window; drop --windows");
         }
+        if (data != null && !data.isEmpty()) {
+            return zeroShot(s);
+        }
         LoadedModel model = loadModel();
         InferenceModel.check(model.spec(), model.checkpoint());
-        TrainConfig t = model.config().train();
-        EvalRequest request = full
-                ? EvalRequest.fullSplit(t.seqLen(), tSamples == null ? 1 : tSamples, t.samplingEps(), t.evalSeed())
-                : EvalRequest.sampled(t.seqLen(), windows == null ? t.evalWindows() : windows,
-                        tSamples == null ? t.evalTSamples() : tSamples, t.samplingEps(), t.evalSeed());
-        TokenStream data = model.pipeline().domain().read(s);
+        EvalRequest request = request(model.config().train());
+        TokenStream tokens = model.pipeline().domain().read(s);
         EvalResult r;
         try (EvalProgressDisplay progress = EvalProgressDisplay.open(spec.commandLine().getErr())) {
-            r = Evaluator.evaluate(model.spec(), model.weights(), data, request, progress);
+            r = Evaluator.evaluate(model.spec(), model.weights(), tokens, request, progress);
         }
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();
@@ -137,6 +143,70 @@ public final class EvalCommand extends ModelCommand {
         spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s (step %d, %s weights, %d windows x %d): %s",
                 split, model.checkpoint().step(), model.useRawWeights() ? "raw" : "EMA", r.windows(),
                 r.sequences() / r.windows(), Reports.evaluation(r, ReportUnit.of(model.pipeline().domain()))));
+        return 0;
+    }
+
+    private EvalRequest request(TrainConfig t) {
+        return full
+                ? EvalRequest.fullSplit(t.seqLen(), tSamples == null ? 1 : tSamples, t.samplingEps(), t.evalSeed())
+                : EvalRequest.sampled(t.seqLen(), windows == null ? t.evalWindows() : windows,
+                        tSamples == null ? t.evalTSamples() : tSamples, t.samplingEps(), t.evalSeed());
+    }
+
+    /** --data A,B,C: the same evaluation on each corpus, per token and per byte, as a table. */
+    private Integer zeroShot(Split s) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        PrintWriter out = spec.commandLine().getOut();
+        LoadedModel first = null;
+        for (String corpus : data) {
+            if (corpus.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--data has an empty entry; give PATH,PATH,...");
+            }
+            LoadedModel model = loadModel(List.of("domain.data=" + corpus.strip()));
+            InferenceModel.check(model.spec(), model.checkpoint());
+            first = first == null ? model : first;
+            TokenStream tokens = model.pipeline().domain().read(s);
+            EvalResult r;
+            try (EvalProgressDisplay progress = EvalProgressDisplay.open(spec.commandLine().getErr())) {
+                r = Evaluator.evaluate(model.spec(), model.weights(), tokens, request(model.config().train()), progress);
+            }
+            double bytesPerToken = BytesPerToken.of(model.pipeline().domain(), tokens);
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("corpus", corpus.strip());
+            j.put("split", split);
+            j.put("split_tokens", tokens.length());
+            j.put("nats_per_token", r.natsPerToken());
+            j.put("standard_error", r.standardError());
+            j.put("perplexity", Math.exp(r.natsPerToken()));
+            j.put("bytes_per_token", bytesPerToken);
+            j.put("bits_per_byte", r.natsPerToken() / bytesPerToken / Math.log(2));
+            j.put("bits_per_byte_standard_error", r.standardError() / bytesPerToken / Math.log(2));
+            j.put("exact", r.exact());
+            j.put("windows", r.windows());
+            j.put("tokens", r.tokens());
+            rows.add(j);
+        }
+        if (json) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("step", first.checkpoint().step());
+            j.put("weights", first.useRawWeights() ? "raw" : "ema");
+            j.put("tokenizer", first.config().tree().path("domain").path("tokenizer").asText(
+                    first.config().providerName(ExtensionPoint.DOMAIN)));
+            j.put("corpora", rows);
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(j));
+            return 0;
+        }
+        out.println(String.format(Locale.ROOT, "zero-shot, split %s (step %d, %s weights; %s):", split,
+                first.checkpoint().step(), first.useRawWeights() ? "raw" : "EMA",
+                rows.get(0).get("exact").equals(Boolean.TRUE) ? "exact NLL" : "NELBO bound"));
+        out.println(String.format(Locale.ROOT, "%-48s %12s %20s %12s %10s %18s", "corpus", "split tokens",
+                "nats/token", "perplexity", "bytes/tok", "bits/byte"));
+        for (Map<String, Object> r : rows) {
+            out.println(String.format(Locale.ROOT, "%-48s %,12d %11.4f ± %6.4f %12.3f %10.3f %9.4f ± %6.4f",
+                    r.get("corpus"), (Long) r.get("split_tokens"), (Double) r.get("nats_per_token"),
+                    (Double) r.get("standard_error"), (Double) r.get("perplexity"), (Double) r.get("bytes_per_token"),
+                    (Double) r.get("bits_per_byte"), (Double) r.get("bits_per_byte_standard_error")));
+        }
         return 0;
     }
 

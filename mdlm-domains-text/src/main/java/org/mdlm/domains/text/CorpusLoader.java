@@ -55,8 +55,9 @@ final class CorpusLoader {
         if (!Files.exists(path)) {
             throw new DataException("text data path '" + data + "' (" + path.toAbsolutePath()
                     + ") does not exist; set data to a directory holding train.txt[.gz], valid.txt[.gz] and "
-                    + "test.txt[.gz], or to one .txt, .txt.gz, .jsonl or .jsonl.gz file, or leave it empty for "
-                    + "the embedded corpus");
+                    + "test.txt[.gz], or to one text file (.txt, .txt.gz, .jsonl, .jsonl.gz, or the text8 corpus "
+                    + "itself: mattmahoney.net/dc/text8.zip, unzipped, split 90%/5%/5%), or leave it empty for the "
+                    + "embedded corpus");
         }
         if (Files.isDirectory(path)) {
             Path file = splitFile(path, split);

@@ -23,14 +23,33 @@ import java.util.Locale;
  *   <li>{@code folder}: one sub-directory per split, one document per file.</li>
  * </ul>
  *
+ * <p>{@code packing} says how documents become model rows: {@code wrap} (default, as the reference
+ * does for OpenWebText) joins them into one stream that crops cut anywhere; {@code pad} (as the
+ * reference does for LM1B) makes each document one row of exactly {@code row_length} ids, truncated
+ * or filled with the tokenizer's pad id, which never counts in the loss or the metrics.
+ *
+ * <p>A split is tokenized once into the token cache ({@code cache_dir}, default
+ * {@code ~/.cache/mdlm/tokens}, or {@code $MDLM_CACHE/tokens}); the data folder is only read.
+ *
  * @param data corpus directory, or null when it must be given on the command line
  * @param tokenizer name of the tokenizer (a {@code tokenizer} plugin), default {@code gpt2}
  * @param format {@code auto}, {@code jsonl}, {@code text8}, {@code lines} or {@code folder}
+ * @param packing {@code wrap} or {@code pad}
+ * @param rowLength ids per row with {@code pad} (the model's sequence length); 0 with {@code wrap}
+ * @param cacheDir the token cache folder, or null for the default
  */
-public record TextConfig(String data, String tokenizer, String format) {
+public record TextConfig(String data, String tokenizer, String format, String packing, int rowLength,
+                         String cacheDir) {
 
     /** The accepted values of {@code format}. */
     public static final java.util.List<String> FORMATS = java.util.List.of("auto", "jsonl", "text8", "lines", "folder");
+    /** The accepted values of {@code packing}. */
+    public static final java.util.List<String> PACKINGS = java.util.List.of("wrap", "pad");
+
+    /** A config with wrapping and the default cache. */
+    public TextConfig(String data, String tokenizer, String format) {
+        this(data, tokenizer, format, "wrap", 0, null);
+    }
 
     /**
      * Validates the config; a null {@code tokenizer} or {@code format} takes its default.
@@ -60,9 +79,34 @@ public record TextConfig(String data, String tokenizer, String format) {
         if (!FORMATS.contains(format)) {
             throw new IllegalArgumentException("format: '" + format + "' is not one of " + String.join(", ", FORMATS));
         }
+        packing = packing == null ? "wrap" : packing.strip().toLowerCase(Locale.ROOT);
+        if (!PACKINGS.contains(packing)) {
+            throw new IllegalArgumentException("packing: '" + packing + "' is not one of " + String.join(", ", PACKINGS));
+        }
+        if (packing.equals("pad")) {
+            if (rowLength < 2) {
+                throw new IllegalArgumentException("row_length: " + rowLength + "; packing pad needs the row length "
+                        + "(the model's train.seq_len), at least 2");
+            }
+            if (format.equals("text8")) {
+                throw new IllegalArgumentException("packing pad makes one row per document, but format text8 is one "
+                        + "running text; use format lines, jsonl or folder, or packing wrap");
+            }
+        } else if (rowLength != 0) {
+            throw new IllegalArgumentException("row_length: " + rowLength + " applies to packing pad only; leave it "
+                    + "0 with packing wrap (crops take train.seq_len)");
+        }
+        if (cacheDir != null && cacheDir.isBlank()) {
+            cacheDir = null;
+        }
     }
 
-    /** The default: no data (it must be given), tokenizer {@code gpt2}, format {@code auto}. */
+    /** True when each document is one padded row. */
+    public boolean padded() {
+        return packing.equals("pad");
+    }
+
+    /** The default: no data (it must be given), tokenizer {@code gpt2}, format {@code auto}, wrapping. */
     public static TextConfig defaults() {
         return new TextConfig(null, "gpt2", "auto");
     }

@@ -21,6 +21,10 @@ import org.mdlm.api.domain.Tokenizer;
 import org.mdlm.api.domain.TokenizerProvider;
 import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.api.plugin.PluginRegistry;
+import org.mdlm.domains.text.cache.MappedTokenStream;
+import org.mdlm.domains.text.cache.TokenCache;
+import org.mdlm.domains.text.cache.TokenSink;
+import org.mdlm.domains.text.cache.TokenizeProgress;
 
 /**
  * The {@code "text"} domain: a corpus read through a tokenizer ({@link TextConfig}).
@@ -32,9 +36,14 @@ import org.mdlm.api.plugin.PluginRegistry;
  * {@code [SEP]}). A tokenizer without an end-of-sequence id joins documents with nothing between.
  * The vocabulary is the tokenizer itself (GPT-2: 50,258 ids, mask 50257).
  *
- * <p>Each split is read once, on first use, into an {@code int[]} ({@link IntTokenStream}) and then
- * cached. Reading is strict: bytes must be UTF-8, JSON lines must hold a {@code "text"} string.
- * This class is thread-safe.
+ * <p>With {@code packing = pad} each document is instead one row of {@code row_length} ids: the
+ * tokenizer's encoding (BERT: {@code [CLS] ... [SEP]}) cut to the row (its last id kept as the
+ * end-of-sequence id when it was one) and filled with the pad id.
+ *
+ * <p>Each split is tokenized once into the {@link TokenCache} (shards keyed by the corpus content
+ * and the tokenizer, a progress line while it runs) and memory-mapped from there, by this run and
+ * later ones ({@link MappedTokenStream}). Reading is strict: bytes must be UTF-8, JSON lines must hold
+ * a {@code "text"} string. This class is thread-safe.
  */
 public final class TextDomain implements Domain {
 
@@ -45,7 +54,7 @@ public final class TextDomain implements Domain {
 
     private final TextConfig config;
     private final Tokenizer tokenizer;
-    private final Map<Split, IntTokenStream> cache = new EnumMap<>(Split.class);
+    private final Map<Split, MappedTokenStream> cache = new EnumMap<>(Split.class);
 
     /**
      * Creates the domain and finds its tokenizer by name; nothing is read until {@link #read(Split)}.
@@ -57,6 +66,11 @@ public final class TextDomain implements Domain {
         TokenizerProvider<?> p = PluginRegistry.loadDefault()
                 .find(ExtensionPoint.TOKENIZER, config.tokenizer(), TokenizerProvider.class);
         this.tokenizer = p.createFromRecord(p.defaultConfig());
+        if (config.padded() && tokenizer.padId().isEmpty()) {
+            throw new IllegalArgumentException("packing pad fills rows with the tokenizer's pad id, but tokenizer "
+                    + config.tokenizer() + " has none; use packing wrap, or a tokenizer with a pad "
+                    + "(bert-base-uncased)");
+        }
     }
 
     /** The config this domain was made from. */
@@ -80,7 +94,7 @@ public final class TextDomain implements Domain {
     @Override
     public synchronized TokenStream read(Split split) {
         Objects.requireNonNull(split, "split");
-        IntTokenStream s = cache.get(split);
+        MappedTokenStream s = cache.get(split);
         if (s == null) {
             s = load(split);
             cache.put(split, s);
@@ -127,7 +141,7 @@ public final class TextDomain implements Domain {
                 + config.format() + ": " + what + ")";
     }
 
-    private IntTokenStream load(Split split) {
+    private MappedTokenStream load(Split split) {
         if (config.data() == null) {
             throw new DataException("the text domain has no data: pass --data DIR (or set domain.data) naming a "
                     + "directory that holds " + expected() + "; the " + config.tokenizer()
@@ -139,28 +153,53 @@ public final class TextDomain implements Domain {
                     + (Files.exists(dir) ? "is not a directory" : "does not exist") + "; pass --data DIR naming a "
                     + "directory that holds " + expected());
         }
-        Documents docs = new Documents(tokenizer);
         String stem = split.name().toLowerCase(Locale.ROOT);
+        List<Path> files = new ArrayList<>();
+        List<String> formats = new ArrayList<>();
         if (config.format().equals("folder")) {
-            Path sub = dir.resolve(stem);
-            List<Path> files = folderFiles(dir, sub);
-            for (Path f : files) {
-                readFile(f, f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.jsonl(\\.gz)?")
-                        ? "jsonl" : "whole", docs);
+            for (Path f : folderFiles(dir, dir.resolve(stem))) {
+                files.add(f);
+                formats.add(f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.jsonl(\\.gz)?")
+                        ? "jsonl" : "whole");
             }
         } else {
             Path file = splitFile(dir, split);
             String format = config.format();
             if (format.equals("auto")) {
-                format = file.getFileName().toString().contains(".jsonl") ? "jsonl" : "text8";
+                format = file.getFileName().toString().contains(".jsonl") ? "jsonl"
+                        : config.padded() ? "lines" : "text8";
             }
-            readFile(file, format, docs);
+            files.add(file);
+            formats.add(format);
         }
-        if (docs.out.size() == 0) {
+        String recipe = "tokenizer=" + config.tokenizer() + ",ids=" + tokenizer.size() + ",base=" + tokenizer.baseSize()
+                + ",formats=" + formats + ",packing=" + config.packing();
+        String describe = stem + " (" + (files.size() == 1 ? files.get(0).getFileName() : files.size() + " files")
+                + ", " + config.tokenizer() + ")";
+        Path root = config.cacheDir() == null ? TokenCache.defaultRoot() : Path.of(config.cacheDir());
+        int row = config.padded() ? config.rowLength() : 0;
+        MappedTokenStream stream;
+        try {
+            stream = new TokenCache(root, TokenCache.DEFAULT_SHARD_TOKENS, System.err).open(
+                    new TokenCache.Entry(describe, files, recipe, tokenizer.size() > 0xFFFF, row),
+                    (sink, progress) -> {
+                        Documents docs = new Documents(tokenizer, sink, progress, row);
+                        for (int i = 0; i < files.size(); i++) {
+                            readFile(files.get(i), formats.get(i), docs);
+                        }
+                    });
+        } catch (DataException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DataException("could not tokenize split " + stem + " of " + dir + " into the token cache "
+                    + root + ": " + e.getMessage() + "; make the folder writable or set domain.cache_dir "
+                    + "(or MDLM_CACHE) to a writable folder", e);
+        }
+        if (stream.length() == 0) {
             throw new DataException("split " + stem + " of " + dir + " holds no text; give a non-empty corpus ("
                     + expected() + ")");
         }
-        return docs.out.build();
+        return stream;
     }
 
     private static List<Path> folderFiles(Path dir, Path sub) {
@@ -208,7 +247,7 @@ public final class TextDomain implements Domain {
     }
 
     private static void readFile(Path file, String format, Documents docs) {
-        try (InputStream raw = Files.newInputStream(file)) {
+        try (InputStream raw = docs.progress.counting(Files.newInputStream(file))) {
             switch (format) {
                 case "jsonl" -> CorpusReader.readJsonDocuments(raw, file.toString(), docs::document);
                 case "lines" -> {
@@ -236,21 +275,27 @@ public final class TextDomain implements Domain {
         }
     }
 
-    /** Encodes documents into one stream, the end-of-sequence id after each. */
+    /** Encodes documents into one stream, the end-of-sequence id after each, or one padded row each. */
     private static final class Documents {
         final Tokenizer tokenizer;
         final OptionalInt eos;
-        final IntTokenStream.Builder out = new IntTokenStream.Builder();
+        final TokenSink out;
+        final TokenizeProgress progress;
+        final int rowLength;
 
-        Documents(Tokenizer tokenizer) {
+        Documents(Tokenizer tokenizer, TokenSink out, TokenizeProgress progress, int rowLength) {
             this.tokenizer = tokenizer;
             this.eos = tokenizer.eosId();
+            this.out = out;
+            this.progress = progress;
+            this.rowLength = rowLength;
         }
 
         /** A part of a running text: encoded, no marker after it. */
         void piece(String text) {
             if (!text.isEmpty()) {
                 out.addAll(tokenizer.encode(text));
+                progress.tick(out.size());
             }
         }
 
@@ -263,6 +308,11 @@ public final class TextDomain implements Domain {
 
         void document(String text) {
             if (text.isEmpty()) {
+                return;
+            }
+            if (rowLength > 0) {
+                out.addAll(PaddedRow.of(tokenizer.encode(text), rowLength, tokenizer.padId().getAsInt(), eos));
+                progress.tick(out.size());
                 return;
             }
             piece(text);

@@ -149,4 +149,31 @@ class TextDomainTest {
         assertEquals(TextConfig.class, p.configType());
         assertInstanceOf(TextDomain.class, p.createFromRecord(p.defaultConfig()));
     }
+
+    @Test
+    void paddedPackingMakesOneBertRowPerSentence() throws Exception {
+        TestFiles.write(tmp.resolve("train.txt"), "Hello world, this is a test.\n\nHello world\n");
+        TestFiles.write(tmp.resolve("valid.txt"), "Hello world, this is a test.\n");
+        TestFiles.write(tmp.resolve("test.txt"), "Hello\n");
+        Domain d = new TextDomain(new TextConfig(tmp.toString(), "bert-base-uncased", null, "pad", 12, null));
+        TokenStream train = d.read(Split.TRAIN);
+        assertArrayEquals(new int[] {101, 7592, 2088, 1010, 2023, 2003, 1037, 3231, 1012, 102, 0, 0,
+                101, 7592, 2088, 102, 0, 0, 0, 0, 0, 0, 0, 0}, all(train), "blank lines are no sentence");
+        assertEquals(12, train.windowOffset(17, 12));
+        Domain cut = new TextDomain(new TextConfig(tmp.toString(), "bert-base-uncased", "lines", "pad", 6, null));
+        assertArrayEquals(new int[] {101, 7592, 2088, 1010, 2023, 102}, all(cut.read(Split.VALID)),
+                "a long sentence is cut and keeps its [SEP]");
+    }
+
+    @Test
+    void paddedPackingNeedsAPadIdAndDocuments() {
+        IllegalArgumentException gpt2 = assertThrows(IllegalArgumentException.class,
+                () -> new TextDomain(new TextConfig(tmp.toString(), "gpt2", "lines", "pad", 16, null)));
+        assertTrue(gpt2.getMessage().contains("tokenizer gpt2 has none"), gpt2.getMessage());
+        IllegalArgumentException text8 = assertThrows(IllegalArgumentException.class,
+                () -> new TextConfig(tmp.toString(), "bert-base-uncased", "text8", "pad", 16, null));
+        assertTrue(text8.getMessage().contains("running text"), text8.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new TextConfig(null, null, null, "pad", 0, null));
+        assertThrows(IllegalArgumentException.class, () -> new TextConfig(null, null, null, "wrap", 128, null));
+    }
 }
