@@ -61,7 +61,7 @@ class DnaPresetsTest {
         assertTrue(!summary.has("val_bpc"), "bases are not characters");
         String metrics = Files.readString(out.resolve("metrics.jsonl"));
         assertTrue(metrics.contains("\"val_bits_per_base\""), metrics);
-        try (var cached = Files.list(tmp.resolve("cache/dna"))) {
+        try (var cached = Files.list(tmp.resolve("cache"))) {
             assertEquals(1, cached.filter(p -> p.toString().endsWith(".bases")).count(),
                     "the genome was decoded into the configured cache");
         }

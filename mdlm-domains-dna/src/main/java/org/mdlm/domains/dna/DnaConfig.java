@@ -41,8 +41,8 @@ import java.util.Set;
  * it is and draws no random number; 0.5 shows the model both strands equally, the usual choice
  * for a backbone that is not reverse-complement equivariant (e.g. the DiT).
  *
- * <p><b>Cache.</b> A genome is decoded once into {@code cache_dir/dna} (one byte per base,
- * memory-mapped; default {@code $XDG_CACHE_HOME/mdlm} or {@code ~/.cache/mdlm}), never beside the
+ * <p><b>Cache.</b> A genome is decoded once into {@code cache_dir} (one byte per base,
+ * memory-mapped; default {@code ~/.cache/mdlm/dna}, or {@code $MDLM_CACHE/dna}), never beside the
  * data.
  *
  * @param data FASTA path (plain, gzip or bgzip), {@code "-"} for standard input, or null / empty
@@ -57,7 +57,7 @@ import java.util.Set;
  * @param maxNFraction largest share of N in a window, in [0, 1]; default 0.05 (1 = no limit)
  * @param rcAugment probability of reverse-complementing a training crop, in [0, 1]; default 0
  * @param intervals BED / TSV file of the regions to use, or null for whole chromosomes
- * @param cacheDir folder of the decoded-genome cache, or null for the user's cache folder
+ * @param cacheDir folder of the decoded-genome cache, or null for {@code ~/.cache/mdlm/dna}
  * @param seed seed of the region split
  */
 public record DnaConfig(String data, String split, double validFraction, double testFraction, int blockSize,

@@ -95,7 +95,7 @@ public final class DnaDomain implements Domain {
                         + "e.g. the human genome hg38 from UCSC: " + HG38_URL);
             }
             GenomeCache cache = new GenomeCache(config.cacheDir() != null ? Path.of(config.cacheDir())
-                    : GenomeCache.defaultRoot());
+                    : GenomeCache.defaultDirectory());
             genome = config.data().equals(DnaConfig.STDIN) ? cache.loadStream(System.in, "standard input")
                     : cache.load(Path.of(config.data()));
         }

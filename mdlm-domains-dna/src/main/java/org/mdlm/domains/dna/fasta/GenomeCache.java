@@ -26,8 +26,8 @@ import org.mdlm.api.domain.DataException;
  * named after the source's name and a hash of its absolute path. A source whose size or time
  * changed is read again and replaces its entry. Files are written under temporary names and
  * renamed when complete, so a run stopped halfway leaves no broken entry. The cache never writes
- * beside the data (data folders may be read-only): its folder is {@code <cache_dir>/dna}, by default
- * {@link #defaultRoot()}.
+ * beside the data (data folders may be read-only): its folder is the domain's {@code cache_dir}, by
+ * default {@link #defaultDirectory()}.
  */
 public final class GenomeCache {
 
@@ -36,9 +36,9 @@ public final class GenomeCache {
 
     private final Path dir;
 
-    /** A cache in {@code root/dna} (created when first written). */
-    public GenomeCache(Path root) {
-        this.dir = root.resolve("dna");
+    /** A cache in folder {@code dir} (created when first written). */
+    public GenomeCache(Path dir) {
+        this.dir = dir;
     }
 
     /** The folder holding the cache files. */
@@ -47,13 +47,17 @@ public final class GenomeCache {
     }
 
     /**
-     * The user's cache folder for mdlm: {@code $XDG_CACHE_HOME/mdlm} when that variable is set, else
+     * The default folder, {@code dna/} in mdlm's cache folder, found as the token cache finds it: the
+     * system property {@code mdlm.cache.dir}, else the environment variable {@code MDLM_CACHE}, else
      * {@code ~/.cache/mdlm}.
      */
-    public static Path defaultRoot() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("mdlm");
+    public static Path defaultDirectory() {
+        String p = System.getProperty("mdlm.cache.dir");
+        if (p == null || p.isBlank()) {
+            p = System.getenv("MDLM_CACHE");
+        }
+        Path base = p == null || p.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "mdlm") : Path.of(p);
+        return base.resolve("dna");
     }
 
     /**

@@ -82,10 +82,19 @@ class GenomeCacheTest {
     }
 
     @Test
-    void theDefaultRootIsTheUsersCacheFolder() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path expected = xdg != null && !xdg.isBlank() ? Path.of(xdg, "mdlm")
-                : Path.of(System.getProperty("user.home"), ".cache", "mdlm");
-        assertEquals(expected, GenomeCache.defaultRoot());
+    void theDefaultFolderIsDnaInMdlmsCacheFolder() {
+        String before = System.getProperty("mdlm.cache.dir");
+        try {
+            System.setProperty("mdlm.cache.dir", tmp.toString());
+            assertEquals(tmp.resolve("dna"), GenomeCache.defaultDirectory());
+            System.clearProperty("mdlm.cache.dir");
+            String env = System.getenv("MDLM_CACHE");
+            assertEquals(env != null && !env.isBlank() ? Path.of(env, "dna")
+                    : Path.of(System.getProperty("user.home"), ".cache", "mdlm", "dna"), GenomeCache.defaultDirectory());
+        } finally {
+            if (before != null) {
+                System.setProperty("mdlm.cache.dir", before);
+            }
+        }
     }
 }
