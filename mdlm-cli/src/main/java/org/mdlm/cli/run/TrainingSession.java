@@ -49,7 +49,7 @@ public final class TrainingSession {
         Map<String, Object> provenance = Provenance.of(config, registry, command);
         dir.writeJson(RunDirectory.CONFIG, config.tree());
         dir.writeJson("provenance.json", provenance);
-        boolean characterLevel = pipeline.domain().characterLevel();
+        ReportUnit units = ReportUnit.of(pipeline.domain());
         TokenStream train = data.train();
         TokenStream valid = data.valid();
         progress.printf("model %s, %d steps of %d x %d tokens%n", spec.description(),
@@ -67,11 +67,11 @@ public final class TrainingSession {
                 last.set(m);
             }
         };
-        try (MetricsLog metrics = new MetricsLog(dir.metricsFile(), mapper, characterLevel)) {
+        try (MetricsLog metrics = new MetricsLog(dir.metricsFile(), mapper, units)) {
             int startStep = resumed == null ? 0 : resumed.step();
             TrainingListener display = Terminal.interactive()
-                    ? new TrainingProgressBar(config.train().steps(), startStep, characterLevel)
-                    : new ProgressReporter(progress, config.train().steps(), characterLevel);
+                    ? new TrainingProgressBar(config.train().steps(), startStep, units)
+                    : new ProgressReporter(progress, config.train().steps(), units);
             Trainer trainer = new Trainer(spec, config.train(), train, valid, dir.checkpoints(),
                     new Listeners(metrics, display, lastEval)).withAttachments(attachments(config, provenance));
             CountDownLatch finished = new CountDownLatch(1);
@@ -116,9 +116,10 @@ public final class TrainingSession {
         summary.put("steps", result.steps());
         summary.put("train_tokens", result.trainTokens());
         summary.put("val_nats_per_token", result.valNatsPerToken());
-        if (characterLevel) {
-            summary.put("val_bpc", Reports.bitsPerToken(result.valNatsPerToken()));
+        if (!units.unit().equals("token")) {
+            summary.put("token_unit", units.unit());
         }
+        units.bitsKey().ifPresent(key -> summary.put(key, Reports.bitsPerToken(result.valNatsPerToken())));
         summary.put("val_ppl", Math.exp(result.valNatsPerToken()));
         if (last.get() != null && last.get().step() == result.steps()) {
             summary.put("val_se", last.get().result().standardError());
