@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.mdlm.api.model.Backbone;
 import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.api.plugin.PluginRegistry;
@@ -28,11 +27,8 @@ import org.mdlm.engine.finetune.FineTuneConfig;
 import org.mdlm.engine.finetune.TaskFileReader;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code mdlm finetune}: cross-validated sequence classification on a pretrained backbone, against one trained from scratch. */
 @Command(name = "finetune", mixinStandardHelpOptions = true, sortOptions = false,
@@ -52,14 +48,15 @@ import picocli.CommandLine.Spec;
                 "AdamW for the same budget and is scored by held-out accuracy. The scratch",
                 "baseline has the same architecture and budget from a fresh seeded",
                 "initialisation. Prints a line per fold and epoch with the time left; writes",
-                "finetune.json and finetune.md (mean ± sd of accuracy, every fold) to --out."},
+                "finetune.json and finetune.md (mean ± sd of accuracy, every fold) to --out.",
+                "--set takes model.* keys that leave the weights' shapes alone, e.g.",
+                "model.scan_chunk=20 for a caduceus checkpoint on 60-base sequences; a",
+                "change that reshapes a weight is refused when the weights load."},
         footer = {"", "Example:",
                 "  mdlm finetune --checkpoint runs/dna/checkpoints/ckpt-002000.zip \\",
                 "      --task splice-junctions.tsv --folds 5 --epochs 3"})
-public final class FineTuneCommand implements Callable<Integer> {
+public final class FineTuneCommand extends ModelCommand {
 
-    @Mixin
-    ModelSource source;
     @Option(names = "--task", paramLabel = "FILE.tsv", required = true,
             description = "The labelled sequences: one 'sequence<TAB>label' row per line.")
     Path task;
@@ -104,19 +101,20 @@ public final class FineTuneCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--overwrite", description = "Replace the reports of a fine-tune already in the --out folder.")
     boolean overwrite;
-    @Spec
-    CommandSpec spec;
 
-    private final ConfigResolver resolver;
-    private final ObjectMapper mapper;
     private final PluginRegistry registry;
 
     /** Creates the command. */
     @Inject
     public FineTuneCommand(ConfigResolver resolver, ObjectMapper mapper, PluginRegistry registry) {
-        this.resolver = resolver;
-        this.mapper = mapper;
+        super(resolver, mapper);
         this.registry = registry;
+    }
+
+    /** Settings of the backbone that leave its weights' shapes alone, e.g. a Caduceus scan chunk. */
+    @Override
+    List<String> overridablePrefixes() {
+        return List.of("model.");
     }
 
     @Override
@@ -135,8 +133,7 @@ public final class FineTuneCommand implements Callable<Integer> {
         }
         FineTuneConfig config = new FineTuneConfig(folds, steps != null ? 0 : epochs != null ? epochs : 3,
                 steps != null ? steps : 0, batch, lr, weightDecay, gradClip, seed, dropout > 0, 128);
-        LoadedModel model = LoadedModel.load(source, dropout > 0 ? List.of("model.dropout=" + dropout) : List.of(),
-                resolver, mapper);
+        LoadedModel model = loadModel(dropout > 0 ? List.of("model.dropout=" + dropout) : List.of());
         InferenceModel.check(model.spec(), model.checkpoint());
         String backboneName = model.config().providerName(ExtensionPoint.BACKBONE);
         requireFeatures(model.pipeline().backbone(), backboneName, source.path());
@@ -145,14 +142,26 @@ public final class FineTuneCommand implements Callable<Integer> {
         List<String> arms = baseline.equals("scratch") ? List.of("pretrained", "scratch") : List.of("pretrained");
         Path dir = out != null ? out : FineTuneFolder.defaultFor(task);
         Map<String, INDArray> weights = model.weights();
-        // The folds are drawn before anything is written: too few rows of a class is bad input.
+        // Before anything is written: the folds are drawn (too few rows of a class is bad input), and the
+        // classifier is built, loaded and run on the first rows (weights or lengths that do not fit).
         CrossValidation validation = new CrossValidation(model.pipeline().backbone(),
                 model.pipeline().domain().vocabulary(), rows, config);
+        List<String> unused;
+        try {
+            unused = validation.check(weights);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("the model of " + source.path() + " cannot fine-tune on " + task + ": "
+                    + e.getMessage() + (overrides.isEmpty() ? "" : " (with --set " + String.join(", ", overrides)
+                    + ")"), e);
+        }
         try (FineTuneFolder folder = FineTuneFolder.open(dir, overwrite)) {
             FineTuneSetup setup = new FineTuneSetup(source.path().toString(), model.checkpoint().step(),
                     model.spec().description(), model.useRawWeights() ? "raw" : "ema", rows, config, arms,
                     Provenance.of(model.config(), registry, "finetune"));
             describe(err, model, rows, config, backboneName, folder.path());
+            if (!unused.isEmpty()) {
+                err.println("finetune: checkpoint weights not used by the classifier: " + String.join(", ", unused));
+            }
             FineTuneReport report = new FineTuneReport(setup);
             FineTuneProgress progress = new FineTuneProgress(err, folds,
                     (long) validation.stepsPerArm() * arms.size(), System::nanoTime);
@@ -162,10 +171,6 @@ public final class FineTuneCommand implements Callable<Integer> {
                 CrossValidationResult r = validation.run(arm, arm.equals("pretrained") ? weights : null, recorder);
                 recorder.finished(r);
                 results.add(r);
-                if (arm.equals("pretrained") && !r.unusedWeights().isEmpty()) {
-                    err.println("finetune: checkpoint weights not used by the classifier: "
-                            + String.join(", ", r.unusedWeights()));
-                }
             }
             PrintWriter stdout = spec.commandLine().getOut();
             for (CrossValidationResult r : results) {

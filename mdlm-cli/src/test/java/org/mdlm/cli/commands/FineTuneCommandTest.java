@@ -51,12 +51,13 @@ class FineTuneCommandTest {
     static Path tmp;
     static Path checkpoint;
 
-    /** Pretrains a 1-block DiT (hidden 32) for 30 steps on the first 321 kbp of chr20. */
+    /** Pretrains a 1-block DiT (hidden 32) for 30 steps on the first 321 kbp of chr20 (split by position). */
     @BeforeAll
     static void pretrain() {
         Path run = tmp.resolve("pretrain");
         Result r = run("train", "--out", run.toString(), "--set", "domain.type=dna",
-                "--set", "domain.data=" + TestData.path("dna/hg19-chr20-head.fa.gz"), "--set", "model.hidden=32",
+                "--set", "domain.data=" + TestData.path("dna/hg19-chr20-head.fa.gz"), "--set", "domain.split=position",
+                "--set", "model.hidden=32",
                 "--set", "model.heads=2", "--set", "model.blocks=1", "--set", "model.cond_dim=32",
                 "--set", "train.steps=30", "--set", "train.batch_size=8", "--set", "train.seq_len=32",
                 "--set", "train.lr=0.003", "--set", "train.warmup_steps=5", "--set", "train.eval_every=30",
@@ -192,6 +193,53 @@ class FineTuneCommandTest {
         assertEquals(2, both.code, both.err);
         assertTrue(both.err.contains("--epochs or as --steps, not both"), both.err);
         assertFalse(Files.exists(out), "nothing written for bad input");
+    }
+
+    @Test
+    void aSetThatReshapesTheBackboneIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path out = tmp.resolve("reshaped");
+        Result r = run("finetune", "--checkpoint", checkpoint.toString(), "--task", majorityTask().toString(),
+                "--set", "model.hidden=64", "--folds", "2", "--steps", "1", "--out", out.toString());
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.err.contains("cannot fine-tune on") && r.err.contains("do not fit the backbone")
+                && r.err.contains("(with --set model.hidden=64)"), r.err);
+        Result other = run("finetune", "--checkpoint", checkpoint.toString(), "--task", majorityTask().toString(),
+                "--set", "train.lr=0.1", "--out", out.toString());
+        assertEquals(2, other.code, other.err);
+        assertTrue(other.err.contains("only takes model.* overrides"), other.err);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /**
+     * A second backbone: a tiny Caduceus pretrained for 3 steps on 32-base crops with scan chunks of 16
+     * cannot take the toy task's 21-base rows until --set gives it a chunk that divides 21.
+     */
+    @Test
+    void aCaduceusCheckpointFineTunesWithAScanChunkThatFitsTheRows() throws IOException {
+        Path run = tmp.resolve("caduceus");
+        Result t = run("train", "--out", run.toString(), "--set", "domain.type=dna",
+                "--set", "domain.data=" + TestData.path("dna/hg19-chr20-head.fa.gz"), "--set", "domain.split=position",
+                "--set", "model.type=caduceus",
+                "--set", "model.d_model=8", "--set", "model.layers=1", "--set", "model.d_state=4",
+                "--set", "model.scan_chunk=16", "--set", "train.steps=3", "--set", "train.batch_size=4",
+                "--set", "train.seq_len=32", "--set", "train.eval_every=3", "--set", "train.eval_windows=1",
+                "--set", "train.eval_t_samples=1", "--set", "train.checkpoint_every=3", "--set", "sampler.type=ddpm");
+        assertEquals(0, t.code, t.err);
+        String ckpt = run.resolve("checkpoints/ckpt-000003.zip").toString();
+        Path out = tmp.resolve("ft-caduceus");
+        Result refused = run("finetune", "--checkpoint", ckpt, "--task", majorityTask().toString(), "--folds", "2",
+                "--steps", "2", "--out", out.toString());
+        assertEquals(2, refused.code, refused.err);
+        assertTrue(refused.err.contains("21") && refused.err.contains("multiple"), refused.err);
+        assertFalse(Files.exists(out), "nothing written");
+
+        Result r = run("finetune", "--checkpoint", ckpt, "--task", majorityTask().toString(), "--folds", "2",
+                "--steps", "2", "--set", "model.scan_chunk=7", "--out", out.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.err.contains("backbone caduceus with 16 features per position"), "two strands of 8: " + r.err);
+        JsonNode j = new ObjectMapper().readTree(out.resolve("finetune.json").toFile());
+        assertTrue(j.get("complete").asBoolean());
+        assertEquals(2, j.at("/results/1/folds").size());
     }
 
     @Test

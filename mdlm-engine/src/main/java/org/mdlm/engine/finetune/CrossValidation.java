@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mdlm.api.domain.Vocabulary;
 import org.mdlm.api.model.Backbone;
+import org.mdlm.engine.GraphOutputs;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -40,6 +41,30 @@ public final class CrossValidation {
     /** The row indices of each fold, ascending. */
     public List<int[]> folds() {
         return folds;
+    }
+
+    /**
+     * Builds the classifier once, loads {@code pretrained} into it (when given) and runs the first
+     * rows through it, so that weights that do not fit the backbone, or sequences the backbone
+     * refuses (e.g. a length it cannot take), fail before anything is trained.
+     *
+     * @param pretrained weights for the backbone by name, or null
+     * @return the names of the pretrained weights the classifier does not use, sorted
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    public List<String> check(Map<String, INDArray> pretrained) {
+        ClassifierGraph g = ClassifierGraph.build(backbone, vocabulary, task.classes().size(), false,
+                FineTuneSeeds.value(config.seed(), FineTuneSeeds.SCRATCH, 0),
+                FineTuneSeeds.value(config.seed(), FineTuneSeeds.HEAD, 0));
+        List<String> unused = pretrained == null ? List.of() : g.loadBackbone(pretrained);
+        int n = Math.min(2, task.size());
+        int[][] tokens = new int[n][];
+        for (int i = 0; i < n; i++) {
+            tokens[i] = task.rows().get(i).tokens();
+        }
+        new GraphOutputs(g.sameDiff()).run(g.placeholders(tokens, null, FineTuneSeeds.rng(config.seed(),
+                FineTuneSeeds.FEEDS)), List.of(ClassifierGraph.LOGITS));
+        return unused;
     }
 
     /** Optimizer steps of one arm over all folds. */
