@@ -14,11 +14,15 @@ import java.util.Properties;
 /**
  * SHA-256 of a file's bytes, remembered in {@code content-hashes.properties} of the cache folder
  * under (absolute path, size, modification time), so an unchanged corpus is not read twice to find
- * its cache entry. A change of size or time hashes the file again.
+ * its cache entry. A change of size or time hashes the file again. As git does for its index, a
+ * file modified in the last {@link #RACY_MILLIS} ms is hashed but not remembered: a rewrite within
+ * the file system's time resolution could otherwise keep its size and time and be served stale.
  */
 final class ContentHash {
 
     private static final String FILE = "content-hashes.properties";
+    /** Files younger than this are never remembered. */
+    static final long RACY_MILLIS = 3000;
 
     private ContentHash() {
     }
@@ -26,7 +30,8 @@ final class ContentHash {
     /** The SHA-256 of {@code file} (hex). */
     static synchronized String of(Path file, Path cacheRoot) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
-        String id = abs + "|" + Files.size(abs) + "|" + Files.getLastModifiedTime(abs).toMillis();
+        long modified = Files.getLastModifiedTime(abs).toMillis();
+        String id = abs + "|" + Files.size(abs) + "|" + modified;
         Path index = cacheRoot.resolve(FILE);
         Properties known = new Properties();
         if (Files.isRegularFile(index)) {
@@ -41,6 +46,9 @@ final class ContentHash {
             return hash;
         }
         hash = sha256(abs);
+        if (System.currentTimeMillis() - modified < RACY_MILLIS) {
+            return hash;
+        }
         known.setProperty(id, hash);
         Path tmp = Files.createTempFile(cacheRoot, FILE, ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {

@@ -116,7 +116,8 @@ class TokenCacheTest {
         }));
         assertEquals("disk full", boom.getMessage());
         try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
-            assertEquals(List.of("content-hashes.properties"), s.map(p -> p.getFileName().toString()).toList());
+            assertEquals(List.of(), s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList(),
+                    "no entry and no half-built folder");
         }
         assertArrayEquals(new int[] {97, 98, 99}, all(c.open(e, bytes(List.of(f), 1))));
     }
