@@ -18,8 +18,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The engine's {@link GradientWorker} of a Spark job, used on the driver: each step it broadcasts
  * the weights, runs one task per shard ({@code workers} of them, in as many partitions), each
  * computing its shard's contribution where it runs from (seed, step, worker) alone, and sums them
- * with {@code treeAggregate} into a {@link TreeSum}, whose fixed tree makes the result independent of
- * the order tasks finish in. A task that fails is run again by Spark (up to its
+ * with {@code treeAggregate} into a {@link TreeSum}, which sums in a fixed order along Spark's own
+ * aggregation tree, so the result does not depend on the order tasks finish in. A task that fails is run again by Spark (up to its
  * {@code spark.task.maxFailures}, or N in a {@code local[K,N]} master) and computes the same
  * numbers. The step's placeholders are never built on the driver (the supplier is left alone).
  */
@@ -81,6 +81,7 @@ final class SparkGradients implements GradientWorker {
         ShardJob j = job;
         int n = workers;
         TaskFault f = fault;
+        int d = depth;
         List<Integer> ids = new ArrayList<>();
         for (int w = 0; w < n; w++) {
             ids.add(w);
@@ -91,7 +92,7 @@ final class SparkGradients implements GradientWorker {
             return sum.add(w, ExecutorShards.compute(j, shared.value(), step, w, n));
         };
         Function2<TreeSum, TreeSum, TreeSum> merge = TreeSum::merge;
-        ShardPart total = sc.parallelize(ids, n).treeAggregate(new TreeSum(n), add, merge, depth).total();
+        ShardPart total = sc.parallelize(ids, n).treeAggregate(new TreeSum(n, d), add, merge, d).total();
         // Only now, when no task can still be reading it; after a failed job Spark's cleaner frees it.
         shared.destroy();
         if (total.isEmpty()) {

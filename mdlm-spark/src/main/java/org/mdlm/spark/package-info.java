@@ -4,8 +4,8 @@
  * task {@code w} of {@code N} computes, on an executor, the contribution of shard {@code w} of the
  * step's batch, which it draws itself from (seed, step) and the corpus ({@link ExecutorShards}, with
  * a graph per task thread: SameDiff is not thread-safe); {@code treeAggregate} sums the
- * contributions, and the {@link TreeSum} they are summed into makes the sum's order a fixed binary
- * tree over the workers, whatever order Spark merges them in. The driver then clips, runs AdamW and
+ * contributions into a {@link TreeSum}, which adds them in a fixed order along Spark's own
+ * aggregation tree, whatever order Spark merges them in. The driver then clips, runs AdamW and
  * the EMA, logs, evaluates and checkpoints with the engine's own code: {@link SparkGradients} is the
  * engine's {@code GradientWorker} of a Spark job, and {@link SparkTraining} plugs it into
  * {@code mdlm train --spark MASTER}.
