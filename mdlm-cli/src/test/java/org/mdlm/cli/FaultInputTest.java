@@ -71,8 +71,9 @@ class FaultInputTest {
             sb.append("ACGT".charAt(rng.nextInt(4)));
         }
         Files.writeString(fasta, sb.append('\n').toString());
+        // 20,000 bases are one block of the default region split: the position split gives every split bases
         CliRunner.Result r = CliRunner.run("train", "--resume", copy.toString(), "--set", "domain.type=dna",
-                "--set", "domain.data=" + fasta, "--set", "train.steps=6");
+                "--set", "domain.data=" + fasta, "--set", "domain.split=position", "--set", "train.steps=6");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("cannot resume"), r.err());
     }

@@ -94,7 +94,8 @@ class TextDomainPresetsTest {
     @Test
     void thePresetsAreListedAndResolve() throws Exception {
         CliRunner.Result list = CliRunner.run("presets");
-        assertTrue(list.out().contains("webtext-standin") && list.out().contains("owt"), list.out());
+        assertTrue(list.out().contains("webtext-standin") && list.out().contains("owt") && list.out().contains("lm1b")
+                && list.out().contains("text8 "), list.out());
         JsonNode owt = new ObjectMapper().readTree(CliRunner.run("presets", "owt").out());
         assertEquals(768, owt.at("/model/hidden").asInt());
         assertEquals(12, owt.at("/model/blocks").asInt());

@@ -23,12 +23,16 @@ final class Batches {
         return noise(spec, route, x0, t, Seeds.rng(c.seed(), step, Seeds.MASKS));
     }
 
-    /** {@code count} crops of {@code length} tokens where the stream puts them (uniform by default). */
+    /**
+     * {@code count} crops of {@code length} tokens where the stream puts them (uniform by default),
+     * each transformed by the stream ({@link TokenStream#transformCrop}, nothing by default).
+     */
     static int[][] crops(ModelSpec spec, TokenStream stream, int count, int length, SplittableRandom rng) {
         int[][] x0 = new int[count][length];
         for (int b = 0; b < count; b++) {
             long offset = stream.cropOffset(length, rng);
             stream.read(offset, x0[b], 0, length);
+            stream.transformCrop(x0[b], rng);
             checkTokens(spec, x0[b], offset);
         }
         return x0;

@@ -25,6 +25,16 @@ public interface Domain {
     /** True when one token is one character, so that bits per character are meaningful. */
     boolean characterLevel();
 
+    /**
+     * What one token is, for reports: losses are given in nats per this unit. The default
+     * {@code "token"} reports nats per token (and bits per character when {@link #characterLevel});
+     * a domain whose tokens are a unit of their own names it (the DNA domain: {@code "base"}), and
+     * reports then also give bits per that unit.
+     */
+    default String tokenUnit() {
+        return "token";
+    }
+
     /** Where the data comes from, for provenance (a path, or the name of an embedded corpus). */
     String dataSource();
 }

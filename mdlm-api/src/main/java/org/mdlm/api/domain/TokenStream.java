@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * crops are uniform over {@code [0, length - len]} and evaluation windows sit where the evaluator
  * puts them. A stream with structure overrides {@link #cropOffset} and {@link #windowOffset}: a
  * stream of padded sentences keeps every crop on a row boundary, a genome keeps windows inside one
- * chromosome and away from long runs of unknown bases.
+ * chromosome and away from long runs of unknown bases. A stream may also change each training crop
+ * after reading it ({@link #transformCrop}, e.g. a genome's reverse-complement augmentation).
  */
 public interface TokenStream {
 
@@ -46,5 +47,15 @@ public interface TokenStream {
      */
     default long windowOffset(long proposed, int len) {
         return proposed;
+    }
+
+    /**
+     * Changes one training crop in place, right after it was read, drawing only from {@code rng}
+     * (the generator that chose where the crop starts: the engine calls {@link #cropOffset},
+     * {@link #read} and then this method for each row of a batch in turn). For data augmentation,
+     * e.g. reverse-complementing a DNA crop with some probability. Evaluation windows are never
+     * transformed. The default leaves the crop as it is and draws nothing.
+     */
+    default void transformCrop(int[] crop, SplittableRandom rng) {
     }
 }

@@ -22,6 +22,7 @@ import org.mdlm.cli.config.SampleSettings;
 import org.mdlm.cli.run.BytesPerToken;
 import org.mdlm.cli.run.EvalProgressDisplay;
 import org.mdlm.cli.run.GenerativePerplexity;
+import org.mdlm.cli.run.ReportUnit;
 import org.mdlm.cli.run.Reports;
 import org.mdlm.cli.run.SamplingSession;
 import org.mdlm.engine.EvalRequest;
@@ -126,6 +127,11 @@ public final class EvalCommand extends ModelCommand {
             j.put("weights", model.useRawWeights() ? "raw" : "ema");
             j.put("nats_per_token", r.natsPerToken());
             j.put("standard_error", r.standardError());
+            ReportUnit units = ReportUnit.of(model.pipeline().domain());
+            if (!units.unit().equals("token")) {
+                j.put("token_unit", units.unit());
+            }
+            units.bitsPer().ifPresent(per -> j.put("bits_per_" + per, r.bitsPerToken()));
             j.put("perplexity", Math.exp(r.natsPerToken()));
             j.put("exact", r.exact());
             j.put("windows", r.windows());
@@ -136,7 +142,7 @@ public final class EvalCommand extends ModelCommand {
         }
         spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s (step %d, %s weights, %d windows x %d): %s",
                 split, model.checkpoint().step(), model.useRawWeights() ? "raw" : "EMA", r.windows(),
-                r.sequences() / r.windows(), Reports.evaluation(r, model.pipeline().domain().characterLevel())));
+                r.sequences() / r.windows(), Reports.evaluation(r, ReportUnit.of(model.pipeline().domain()))));
         return 0;
     }
 

@@ -11,7 +11,8 @@ final class Summaries {
 
     /**
      * E.g. "steps 1500, 3,072,000 train tokens: validation 2.2122 ± 0.0300 nats/token, 3.1915 bits/char,
-     * perplexity <= 9.136 (NELBO bound)".
+     * perplexity <= 9.136 (NELBO bound)"; a summary with a {@code token_unit} (DNA: {@code base})
+     * names its nats and bits per that unit.
      */
     static String describe(Map<String, Object> summary) {
         StringBuilder sb = new StringBuilder();
@@ -22,9 +23,12 @@ final class Summaries {
         if (summary.get("val_se") instanceof Number se && Double.isFinite(se.doubleValue())) {
             sb.append(String.format(Locale.ROOT, " ± %.4f", se.doubleValue()));
         }
-        sb.append(" nats/token");
+        String unit = String.valueOf(summary.getOrDefault("token_unit", "token"));
+        sb.append(" nats/").append(unit);
         if (summary.containsKey("val_bpc")) {
             sb.append(String.format(Locale.ROOT, ", %.4f bits/char", ((Number) summary.get("val_bpc")).doubleValue()));
+        } else if (summary.get("val_bits_per_" + unit) instanceof Number bits) {
+            sb.append(String.format(Locale.ROOT, ", %.4f bits/%s", bits.doubleValue(), unit));
         }
         sb.append(String.format(Locale.ROOT, ", perplexity %s %.3f %s", bound ? "<=" : "=",
                 ((Number) summary.get("val_ppl")).doubleValue(), bound ? "(NELBO bound)" : "(exact NLL)"));

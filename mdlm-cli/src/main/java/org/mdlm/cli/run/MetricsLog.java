@@ -25,12 +25,12 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
 
     private final ObjectMapper mapper;
     private final BufferedWriter out;
-    private final boolean characterLevel;
+    private final ReportUnit units;
 
-    /** Opens (appending to) the log. */
-    public MetricsLog(Path file, ObjectMapper mapper, boolean characterLevel) {
+    /** Opens (appending to) the log; evaluations carry bits in {@code units} ({@code val_bpc}, {@code val_bits_per_base}). */
+    public MetricsLog(Path file, ObjectMapper mapper, ReportUnit units) {
         this.mapper = mapper.copy().disable(SerializationFeature.INDENT_OUTPUT);
-        this.characterLevel = characterLevel;
+        this.units = units;
         try {
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
@@ -87,9 +87,7 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
         n.put("step", m.step());
         n.put("val_nats_per_token", m.natsPerToken());
         n.put("val_se", m.result().standardError());
-        if (characterLevel) {
-            n.put("val_bpc", Reports.bitsPerToken(m.natsPerToken()));
-        }
+        units.bitsKey().ifPresent(key -> n.put(key, Reports.bitsPerToken(m.natsPerToken())));
         n.put("val_ppl", Math.exp(m.natsPerToken()));
         n.put("val_exact", m.result().exact());
         n.put("ema", m.ema());

@@ -11,13 +11,13 @@ public final class ProgressReporter implements TrainingListener {
 
     private final PrintWriter out;
     private final int totalSteps;
-    private final boolean characterLevel;
+    private final ReportUnit units;
 
-    /** Reports to {@code out} for a run of {@code totalSteps} steps. */
-    public ProgressReporter(PrintWriter out, int totalSteps, boolean characterLevel) {
+    /** Reports to {@code out} for a run of {@code totalSteps} steps, evaluations in {@code units}. */
+    public ProgressReporter(PrintWriter out, int totalSteps, ReportUnit units) {
         this.out = out;
         this.totalSteps = totalSteps;
-        this.characterLevel = characterLevel;
+        this.units = units;
     }
 
     @Override
@@ -30,7 +30,7 @@ public final class ProgressReporter implements TrainingListener {
     @Override
     public void onEval(EvalMetrics m) {
         out.printf(Locale.ROOT, "eval step %d%s: %s%n", m.step(), m.ema() ? " (EMA)" : "",
-                Reports.evaluation(m.result(), characterLevel));
+                Reports.evaluation(m.result(), units));
     }
 
     @Override

@@ -24,15 +24,18 @@ public final class Reports {
     }
 
     /**
-     * One line for an evaluation: nats per token with its standard error, bits per character when the
-     * domain is character-level, perplexity, and whether the figure is a bound or the exact NLL, e.g.
-     * {@code "2.2122 ± 0.0210 nats/token, 3.1915 ± 0.0303 bits/char, perplexity <= 9.136 (NELBO bound)"}.
+     * One line for an evaluation in the domain's units: nats per unit with its standard error, bits
+     * per character or per unit when the units have them, perplexity, and whether the figure is a
+     * bound or the exact NLL; e.g. {@code "2.2122 ± 0.0210 nats/token, 3.1915 ± 0.0303 bits/char,
+     * perplexity <= 9.136 (NELBO bound)"}, or for DNA {@code "1.3500 ± 0.0100 nats/base, 1.9476 ±
+     * 0.0144 bits/base, perplexity <= 3.857 (NELBO bound)"}.
      */
-    public static String evaluation(EvalResult r, boolean characterLevel) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.4f%s nats/token", r.natsPerToken(),
-                se(r.standardError())));
-        if (characterLevel) {
-            sb.append(String.format(Locale.ROOT, ", %.4f%s bits/char", r.bitsPerToken(), se(r.bitsStandardError())));
+    public static String evaluation(EvalResult r, ReportUnit units) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.4f%s nats/%s", r.natsPerToken(),
+                se(r.standardError()), units.unit()));
+        if (units.bitsPer().isPresent()) {
+            sb.append(String.format(Locale.ROOT, ", %.4f%s bits/%s", r.bitsPerToken(), se(r.bitsStandardError()),
+                    units.bitsPer().get()));
         }
         sb.append(String.format(Locale.ROOT, ", perplexity %s %.3f", r.exact() ? "=" : "<=", Math.exp(r.natsPerToken())));
         sb.append(r.exact() ? " (exact NLL)" : " (NELBO bound)");

@@ -15,13 +15,13 @@ import org.mdlm.engine.TrainingListener;
 public final class TrainingProgressBar implements TrainingListener, AutoCloseable {
 
     private final ProgressBar bar;
-    private final boolean characterLevel;
+    private final ReportUnit units;
     private String lastEval = "";
     private String lastStep = "";
 
-    /** Starts a bar over {@code totalSteps} steps, already at {@code startStep}. */
-    public TrainingProgressBar(int totalSteps, int startStep, boolean characterLevel) {
-        this.characterLevel = characterLevel;
+    /** Starts a bar over {@code totalSteps} steps, already at {@code startStep}; evaluations in {@code units}. */
+    public TrainingProgressBar(int totalSteps, int startStep, ReportUnit units) {
+        this.units = units;
         this.bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps)
                 .startsFrom(startStep, Duration.ZERO).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
@@ -41,8 +41,10 @@ public final class TrainingProgressBar implements TrainingListener, AutoCloseabl
 
     @Override
     public void onEval(EvalMetrics m) {
-        lastEval = characterLevel
+        lastEval = units.characterLevel()
                 ? String.format(Locale.ROOT, ", val %.3f bpc", Reports.bitsPerToken(m.natsPerToken()))
+                : units.bitsPer().isPresent()
+                ? String.format(Locale.ROOT, ", val %.3f bits/%s", Reports.bitsPerToken(m.natsPerToken()), units.unit())
                 : String.format(Locale.ROOT, ", val %.3f nats", m.natsPerToken());
         bar.setExtraMessage(" " + lastStep + lastEval);
     }

@@ -64,7 +64,7 @@ public final class TrainingSession {
         provenance.put("gradients", gradientsOn);
         dir.writeJson(RunDirectory.CONFIG, config.tree());
         dir.writeJson("provenance.json", provenance);
-        boolean characterLevel = pipeline.domain().characterLevel();
+        ReportUnit units = ReportUnit.of(pipeline.domain());
         TokenStream train = data.train();
         TokenStream valid = data.valid();
         progress.printf("model %s, %d steps of %d x %d tokens%n", spec.description(),
@@ -82,11 +82,11 @@ public final class TrainingSession {
                 last.set(m);
             }
         };
-        try (MetricsLog metrics = new MetricsLog(dir.metricsFile(), mapper, characterLevel)) {
+        try (MetricsLog metrics = new MetricsLog(dir.metricsFile(), mapper, units)) {
             int startStep = resumed == null ? 0 : resumed.step();
             TrainingListener display = Terminal.interactive()
-                    ? new TrainingProgressBar(config.train().steps(), startStep, characterLevel)
-                    : new ProgressReporter(progress, config.train().steps(), characterLevel);
+                    ? new TrainingProgressBar(config.train().steps(), startStep, units)
+                    : new ProgressReporter(progress, config.train().steps(), units);
             Trainer trainer = new Trainer(spec, config.train(), train, valid, dir.checkpoints(),
                     new Listeners(metrics, display, lastEval)).withAttachments(attachments(config, provenance))
                     .withGradientWorkers(workers);
@@ -132,9 +132,10 @@ public final class TrainingSession {
         summary.put("steps", result.steps());
         summary.put("train_tokens", result.trainTokens());
         summary.put("val_nats_per_token", result.valNatsPerToken());
-        if (characterLevel) {
-            summary.put("val_bpc", Reports.bitsPerToken(result.valNatsPerToken()));
+        if (!units.unit().equals("token")) {
+            summary.put("token_unit", units.unit());
         }
+        units.bitsKey().ifPresent(key -> summary.put(key, Reports.bitsPerToken(result.valNatsPerToken())));
         summary.put("val_ppl", Math.exp(result.valNatsPerToken()));
         if (last.get() != null && last.get().step() == result.steps()) {
             summary.put("val_se", last.get().result().standardError());

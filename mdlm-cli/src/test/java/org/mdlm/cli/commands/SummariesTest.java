@@ -26,4 +26,17 @@ class SummariesTest {
         assertEquals("steps 1500, 3,072,000 train tokens: validation 2.2122 nats/token, perplexity = 9.136 (exact NLL)",
                 Summaries.describe(s));
     }
+
+    @Test
+    void aSummaryWithAUnitOfItsOwnNamesNatsAndBitsPerThatUnit() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("steps", 100);
+        s.put("train_tokens", 1638400L);
+        s.put("val_nats_per_token", 1.35);
+        s.put("token_unit", "base");
+        s.put("val_bits_per_base", 1.35 / Math.log(2));
+        s.put("val_ppl", Math.exp(1.35));
+        assertEquals("steps 100, 1,638,400 train tokens: validation 1.3500 nats/base, 1.9476 bits/base, "
+                + "perplexity <= 3.857 (NELBO bound)", Summaries.describe(s));
+    }
 }

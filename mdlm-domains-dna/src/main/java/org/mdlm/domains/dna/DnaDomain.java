@@ -1,8 +1,8 @@
 package org.mdlm.domains.dna;
 
-import org.mdlm.api.domain.ByteTokenStream;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -10,31 +10,46 @@ import org.mdlm.api.domain.DataException;
 import org.mdlm.api.domain.Domain;
 import org.mdlm.api.domain.Split;
 import org.mdlm.api.domain.TokenStream;
+import org.mdlm.domains.dna.fasta.Genome;
+import org.mdlm.domains.dna.fasta.GenomeCache;
+import org.mdlm.domains.dna.windows.ChromosomeSplit;
+import org.mdlm.domains.dna.windows.GenomeSplit;
+import org.mdlm.domains.dna.windows.GenomeStream;
+import org.mdlm.domains.dna.windows.IntervalFile;
+import org.mdlm.domains.dna.windows.PositionSplit;
+import org.mdlm.domains.dna.windows.Region;
+import org.mdlm.domains.dna.windows.RegionSplit;
+import org.mdlm.domains.dna.windows.Regions;
 
 /**
  * The DNA domain: one token per nucleotide ({@link NucleotideVocabulary}: A, C, G, T, N, mask).
  *
- * <p>The configured FASTA file is read once, on first use, with {@link FastaReader} (all records
- * concatenated, one byte per base) and split by position: the first 90% of the bases are train,
- * the next 5% valid and the last 5% test (boundaries at {@code floor(0.90 n)} and
- * {@code floor(0.95 n)}). For a genome this keeps each split a contiguous stretch of it.
+ * <p>The configured FASTA genome is read once, on first use, into the decoded-genome cache
+ * ({@link GenomeCache}: later runs map it instead of decompressing again) or, for {@code data = "-"},
+ * from standard input. It is split into train, valid and test regions ({@link DnaConfig}: by
+ * blocks, by chromosome or by position), each restricted to the configured intervals, and each
+ * split is a {@link GenomeStream}: training crops and evaluation windows stay inside one region
+ * (one chromosome) and hold few unknown bases; training crops are reverse-complemented with
+ * probability {@code rc_augment}.
  *
- * <p>Tokens are not characters of text, so {@link #characterLevel()} is false: losses are reported
- * in nats per nucleotide, not as bits per character. {@link #decode} writes the mask as
- * {@code '_'} ({@link #MASK_CHAR}). This class is thread-safe.
+ * <p>Tokens are nucleotides, not characters of text, so {@link #characterLevel()} is false and
+ * {@link #tokenUnit()} is {@code "base"}: losses are reported in nats per base with bits per base
+ * and perplexity. {@link #decode} writes the mask as {@code '_'} ({@link #MASK_CHAR}). This class
+ * is thread-safe.
  */
 public final class DnaDomain implements Domain {
 
-    /** The shortest split accepted, in bases. */
-    public static final int MIN_SPLIT_LENGTH = 256;
     /** The character that {@link #decode} writes for the mask token. */
     public static final char MASK_CHAR = '_';
     /** {@link #dataSource()} when no FASTA path is configured. */
     public static final String NO_DATA = "none";
+    /** Where to download the human reference genome hg38 (UCSC). */
+    public static final String HG38_URL = "https://hgdownload.soe.ucsc.edu/goldenPath/hg38/bigZips/hg38.fa.gz";
 
     private final DnaConfig config;
     private final NucleotideVocabulary vocabulary = new NucleotideVocabulary();
-    private final Map<Split, ByteTokenStream> splits = new EnumMap<>(Split.class);
+    private Genome genome;
+    private Map<Split, GenomeStream> splits;
 
     /** Creates the domain; nothing is read until {@link #read(Split)}. */
     public DnaDomain(DnaConfig config) {
@@ -53,45 +68,74 @@ public final class DnaDomain implements Domain {
     }
 
     /**
-     * {@inheritDoc}
+     * {@inheritDoc} A {@link GenomeStream}.
      *
-     * @throws DataException when no FASTA path is configured, the file is missing or not FASTA,
-     *         holds no bases, or a split would be shorter than {@link #MIN_SPLIT_LENGTH}
+     * @throws DataException when no FASTA path is configured, the file is missing or malformed, the
+     *         intervals file is, or a split is empty
      */
     @Override
     public synchronized TokenStream read(Split split) {
         Objects.requireNonNull(split, "split");
-        if (!config.hasData()) {
-            throw new DataException("the dna domain needs a FASTA file: set its data to a path, e.g. "
-                    + "data=/path/to/genome.fa.gz (plain, gzip or bgzip FASTA; split 90%/5%/5% by position)");
-        }
-        if (splits.isEmpty()) {
-            load(Path.of(config.data()));
+        if (splits == null) {
+            splits = load();
         }
         return splits.get(split);
     }
 
-    private void load(Path file) {
-        byte[] all = FastaReader.read(file);
-        if (all.length == 0) {
-            throw new DataException(file + " holds no bases (no sequence lines after its headers); "
-                    + "give a FASTA file with sequence data");
-        }
-        int trainEnd = (int) (all.length * 90L / 100);
-        int validEnd = (int) (all.length * 95L / 100);
-        Map<Split, ByteTokenStream> made = new EnumMap<>(Split.class);
-        made.put(Split.TRAIN, new ByteTokenStream(all, 0, trainEnd));
-        made.put(Split.VALID, new ByteTokenStream(all, trainEnd, validEnd - trainEnd));
-        made.put(Split.TEST, new ByteTokenStream(all, validEnd, all.length - validEnd));
-        for (Map.Entry<Split, ByteTokenStream> e : made.entrySet()) {
-            if (e.getValue().length() < MIN_SPLIT_LENGTH) {
-                throw new DataException("split " + e.getKey().name().toLowerCase(Locale.ROOT) + " of " + file
-                        + " has only " + e.getValue().length() + " bases; at least " + MIN_SPLIT_LENGTH
-                        + " are needed, so the FASTA file needs at least " + (MIN_SPLIT_LENGTH * 20)
-                        + " bases (it has " + all.length + ")");
+    /**
+     * The genome, read on first use (or mapped from the cache).
+     *
+     * @throws DataException as {@link #read(Split)}
+     */
+    public synchronized Genome genome() {
+        if (genome == null) {
+            if (!config.hasData()) {
+                throw new DataException("the dna domain has no data: pass --data FILE (or set domain.data) naming a "
+                        + "FASTA genome, plain, gzip or bgzip (.fa, .fa.gz), or - to read it from standard input; "
+                        + "e.g. the human genome hg38 from UCSC: " + HG38_URL);
             }
+            GenomeCache cache = new GenomeCache(config.cacheDir() != null ? Path.of(config.cacheDir())
+                    : GenomeCache.defaultDirectory());
+            genome = config.data().equals(DnaConfig.STDIN) ? cache.loadStream(System.in, "standard input")
+                    : cache.load(Path.of(config.data()));
         }
-        splits.putAll(made);
+        return genome;
+    }
+
+    private Map<Split, GenomeStream> load() {
+        Genome g = genome();
+        Map<Split, List<Region>> parts = splitter().regions(g);
+        List<Region> allowed = config.intervals() == null ? null : IntervalFile.read(Path.of(config.intervals()), g);
+        Map<Split, GenomeStream> made = new EnumMap<>(Split.class);
+        for (Split s : Split.values()) {
+            String name = s.name().toLowerCase(Locale.ROOT);
+            List<Region> regions = allowed == null ? parts.get(s) : Regions.intersect(parts.get(s), allowed);
+            if (regions.isEmpty()) {
+                throw new DataException("the " + name + " split of " + config.data() + " is empty (split "
+                        + config.split() + (allowed == null ? "" : ", within the intervals of " + config.intervals())
+                        + "); " + fix(name));
+            }
+            made.put(s, new GenomeStream(name, g, regions, config.maxNFraction(), config.rcAugment()));
+        }
+        return made;
+    }
+
+    private GenomeSplit splitter() {
+        return switch (config.split()) {
+            case "chromosome" -> new ChromosomeSplit(config.validChromosomes(), config.testChromosomes(),
+                    config.trainChromosomes());
+            case "position" -> new PositionSplit(config.validFraction(), config.testFraction());
+            default -> new RegionSplit(config.blockSize(), config.validFraction(), config.testFraction(), config.seed());
+        };
+    }
+
+    private String fix(String split) {
+        return switch (config.split()) {
+            case "chromosome" -> "name chromosomes for it that the genome (and the intervals) hold";
+            case "position" -> "raise its fraction or give a longer genome";
+            default -> "lower block_size (now " + config.blockSize() + ") so that the genome has more blocks, raise "
+                    + (split.equals("train") ? "the train share" : split + "_fraction") + ", or change seed";
+        };
     }
 
     /**
@@ -124,13 +168,19 @@ public final class DnaDomain implements Domain {
         return new String(chars);
     }
 
-    /** {@inheritDoc} Always false: report nats per nucleotide, not bits per character. */
+    /** {@inheritDoc} Always false: a token is a nucleotide, not a character of text. */
     @Override
     public boolean characterLevel() {
         return false;
     }
 
-    /** {@inheritDoc} The FASTA path as configured, or {@link #NO_DATA}. */
+    /** {@inheritDoc} {@code "base"}: reports give nats and bits per base (nucleotide). */
+    @Override
+    public String tokenUnit() {
+        return "base";
+    }
+
+    /** {@inheritDoc} The FASTA path as configured ({@code -} for standard input), or {@link #NO_DATA}. */
     @Override
     public String dataSource() {
         return config.hasData() ? config.data() : NO_DATA;

@@ -1,4 +1,4 @@
-package org.mdlm.domains.dna;
+package org.mdlm.domains.dna.fasta;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mdlm.domains.dna.NucleotideVocabulary;
 import org.mdlm.testkit.TestData;
 
 /**
@@ -26,13 +27,16 @@ class Chr20Test {
     @Test
     void wholeChromosomeHasItsKnownLengthAndBaseCounts() {
         long t0 = System.nanoTime();
-        byte[] ids = FastaReader.read(chr20());
+        Genome g = FastaReader.read(chr20());
         double seconds = (System.nanoTime() - t0) / 1e9;
         long[] counts = new long[6];
-        for (byte b : ids) {
-            counts[b]++;
+        for (long at = 0; at < g.length(); at += 1 << 20) {
+            for (byte b : g.bases().bytes(at, (int) Math.min(1 << 20, g.length() - at))) {
+                counts[b]++;
+            }
         }
-        assertEquals(63_025_520, ids.length, "GRCh37 chr20 length");
+        assertEquals(java.util.List.of(new Chromosome("20", 0, 63_025_520)), g.chromosomes(), "GRCh37 chr20 length");
+        assertEquals(counts[NucleotideVocabulary.N], g.nRuns().total(), "the N runs hold every N");
         assertEquals(3_520_000, counts[NucleotideVocabulary.N]);
         assertEquals(16_523_053, counts[NucleotideVocabulary.A]);
         assertEquals(13_107_828, counts[NucleotideVocabulary.C]);
@@ -47,7 +51,9 @@ class Chr20Test {
         int eofBlock = 28;
         byte[] head = Arrays.copyOf(Files.readAllBytes(chr20()), slice.length - eofBlock);
         assertArrayEquals(head, Arrays.copyOf(slice, slice.length - eofBlock), "the same bytes as the data file");
-        byte[] bases = FastaReader.read(TestData.path("dna/hg19-chr20-head.fa.gz"));
-        assertArrayEquals(FastaReader.read(chr20(), bases.length), bases, "the same bases as the chromosome's head");
+        Genome sliceGenome = FastaReader.read(TestData.path("dna/hg19-chr20-head.fa.gz"));
+        byte[] bases = sliceGenome.bases().bytes(0, (int) sliceGenome.length());
+        assertArrayEquals(FastaReader.read(chr20()).bases().bytes(0, bases.length), bases,
+                "the same bases as the chromosome's head");
     }
 }
