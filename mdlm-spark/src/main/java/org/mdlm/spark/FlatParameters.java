@@ -13,6 +13,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 record FlatParameters(ParameterLayout layout, float[] values) implements Serializable {
 
+    /** @throws IllegalArgumentException when the values do not fill the layout */
+    FlatParameters {
+        if (values.length != layout.size()) {
+            throw new IllegalArgumentException(values.length + " values for a layout of " + layout.size()
+                    + " parameters");
+        }
+    }
+
     /** A copy of {@code weights} (sorted by name). */
     static FlatParameters of(Map<String, INDArray> weights) {
         ParameterLayout layout = ParameterLayout.of(weights);

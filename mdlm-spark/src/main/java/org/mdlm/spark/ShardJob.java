@@ -12,4 +12,10 @@ import java.io.Serializable;
  * @param configJson the resolved config ({@code config.json} of the run folder)
  */
 record ShardJob(String id, String configJson) implements Serializable {
+
+    /** @throws NullPointerException naming a missing field */
+    ShardJob {
+        java.util.Objects.requireNonNull(id, "id");
+        java.util.Objects.requireNonNull(configJson, "configJson");
+    }
 }

@@ -13,8 +13,8 @@ import org.mdlm.engine.GradientWorkers;
  * One command's Spark context and the gradient workers of its runs. The context takes every
  * {@code spark.*} setting of the JVM (those of {@code spark-submit}, or {@code -Dspark.x=y}); for a
  * {@code local} master it binds the driver to 127.0.0.1 and leaves the web UI off unless told
- * otherwise. {@code spark.mdlm.aggregationDepth} (default 2, Spark's) is the depth of the
- * aggregation tree.
+ * otherwise, and it lifts Spark's cap on the results the driver collects. {@code
+ * spark.mdlm.aggregationDepth} (default 2, Spark's) is the depth of the aggregation tree.
  */
 final class SparkTraining implements ClusterTraining {
 
@@ -35,9 +35,14 @@ final class SparkTraining implements ClusterTraining {
         return new SparkTraining(new JavaSparkContext(conf(master)), log, TaskFault.NONE);
     }
 
-    /** The context's settings: the JVM's, the master, and the local defaults. */
+    /**
+     * The context's settings: the JVM's, the master, and defaults: no cap on the results the driver
+     * collects (Spark's 1 GB default would refuse the gradients of a 170 M-parameter model from two
+     * tasks: each is 4 bytes a parameter), and for a local master the loopback address, no UI.
+     */
     static SparkConf conf(String master) {
-        SparkConf conf = new SparkConf().setMaster(master).setIfMissing("spark.app.name", "mdlm train");
+        SparkConf conf = new SparkConf().setMaster(master).setIfMissing("spark.app.name", "mdlm train")
+                .setIfMissing("spark.driver.maxResultSize", "0");
         if (master.toLowerCase(Locale.ROOT).startsWith("local")) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1")
                     .setIfMissing("spark.driver.bindAddress", "127.0.0.1")
