@@ -2,8 +2,8 @@ package org.mdlm.spark;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -19,9 +19,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the weights, runs one task per shard ({@code workers} of them, in as many partitions), each
  * computing its shard's contribution where it runs from (seed, step, worker) alone, and sums them
  * with {@code treeAggregate} into a {@link TreeSum}, which sums in a fixed order along Spark's own
- * aggregation tree, so the result does not depend on the order tasks finish in. A task that fails is run again by Spark (up to its
- * {@code spark.task.maxFailures}, or N in a {@code local[K,N]} master) and computes the same
- * numbers. The step's placeholders are never built on the driver (the supplier is left alone).
+ * aggregation tree, so the result does not depend on the order tasks finish in. A task that fails
+ * is run again by Spark (up to its {@code spark.task.maxFailures}, or N in a {@code local[K,N]}
+ * master) and computes the same numbers. The step's placeholders are never built on the driver (the supplier is left alone).
  */
 final class SparkGradients implements GradientWorker {
 
