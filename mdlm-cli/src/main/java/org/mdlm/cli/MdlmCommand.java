@@ -3,6 +3,7 @@ package org.mdlm.cli;
 import org.mdlm.cli.commands.AblateCommand;
 import org.mdlm.cli.commands.BenchCommand;
 import org.mdlm.cli.commands.EvalCommand;
+import org.mdlm.cli.commands.FineTuneCommand;
 import org.mdlm.cli.commands.InfoCommand;
 import org.mdlm.cli.commands.PluginsCommand;
 import org.mdlm.cli.commands.PresetsCommand;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** The top-level {@code mdlm} command; with no subcommand it prints its usage. */
 @Command(name = "mdlm", mixinStandardHelpOptions = true, version = "mdlm 0.1.0",
-        description = "Masked diffusion language models (MDLM) on the JVM: train, sample, evaluate, ablate, tokenize, benchmark.",
-        subcommands = {RunCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class,
+        description = "Masked diffusion language models (MDLM) on the JVM: train, sample, evaluate, fine-tune, ablate, tokenize, benchmark.",
+        subcommands = {RunCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, FineTuneCommand.class,
                 AblateCommand.class, TokenizeCommand.class, PluginsCommand.class, PresetsCommand.class, BenchCommand.class,
                 InfoCommand.class})
 public final class MdlmCommand implements Runnable {

@@ -12,7 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A small backbone for tests: one-hot(xt) x "emb" [V,H], concatenated with its left and right
  * neighbours' embeddings, "mix.weight" [3H,H] + "mix.bias", tanh, optional dropout (a feed), then
- * "out.weight" [H,V] + "out.bias". Enough context to learn a periodic corpus.
+ * "out.weight" [H,V] + "out.bias". Enough context to learn a periodic corpus. Its features are the
+ * tanh layer's output [B, L, H] (the same variables without "out").
  */
 final class TinyTestBackbone implements Backbone {
 
@@ -46,14 +47,28 @@ final class TinyTestBackbone implements Backbone {
 
     @Override
     public SDVariable logits(SameDiff sd, BackboneInputs in) {
+        return build(sd, in, true);
+    }
+
+    /** The tanh layer's output [B, L, H], before "out". */
+    @Override
+    public SDVariable features(SameDiff sd, BackboneInputs in) {
+        return build(sd, in, false);
+    }
+
+    @Override
+    public int featureWidth() {
+        return hidden;
+    }
+
+    private SDVariable build(SameDiff sd, BackboneInputs in, boolean withHead) {
         int v = in.vocabSize();
         int h = hidden;
         SplittableRandom rng = new SplittableRandom(in.initSeed());
         SDVariable emb = sd.var("emb", init(rng, 1.0, v, h));
         SDVariable mixW = sd.var("mix.weight", init(rng, 1.0 / Math.sqrt(3 * h), 3 * h, h));
         SDVariable mixB = sd.var("mix.bias", Nd4j.zeros(DataType.FLOAT, h));
-        SDVariable outW = sd.var("out.weight", init(rng, 1.0 / Math.sqrt(h), h, v));
-        SDVariable outB = sd.var("out.bias", Nd4j.zeros(DataType.FLOAT, v));
+        INDArray outInit = init(rng, 1.0 / Math.sqrt(h), h, v);
 
         SDVariable shapeBL = sd.shape(in.xt()).castTo(DataType.LONG);
         SDVariable shapeBLH = sd.concat(0, shapeBL, sd.constant(Nd4j.createFromArray((long) h)));
@@ -94,6 +109,11 @@ final class TinyTestBackbone implements Backbone {
             });
             act = act.mul(mask);
         }
+        if (!withHead) {
+            return sd.reshape(act, shapeBLH);
+        }
+        SDVariable outW = sd.var("out.weight", outInit);
+        SDVariable outB = sd.var("out.bias", Nd4j.zeros(DataType.FLOAT, v));
         return sd.reshape(act.mmul(outW).add(outB), shapeBLV);
     }
 

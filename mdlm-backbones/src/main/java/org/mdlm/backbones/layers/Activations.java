@@ -1,6 +1,7 @@
 package org.mdlm.backbones.layers;
 
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 
 /** Activation functions with the exact conventions of the reference implementation. */
 public final class Activations {
@@ -13,6 +14,17 @@ public final class Activations {
     /** SiLU {@code x * sigmoid(x)} (SameDiff calls it swish). */
     public static SDVariable silu(SDVariable x) {
         return x.getSameDiff().nn.swish(x);
+    }
+
+    /**
+     * Softplus {@code log(1 + exp(x))}, written as {@code relu(x) + log1p(exp(-|x|))} so that no
+     * exponential of a large positive number is taken: libnd4j's own softplus overflows to infinity
+     * for x above ~88 in float.
+     */
+    public static SDVariable softplus(SDVariable x) {
+        SameDiff sd = x.getSameDiff();
+        SDVariable tail = sd.math.log1p(sd.math.exp(sd.math.abs(x).neg()));
+        return sd.nn.relu(x, 0.0).add(tail);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.mdlm.backbones.layers;
 
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -33,11 +32,11 @@ public final class AdaLn {
      * @return {@code chunks} variables of shape [B, 1, hidden], in the order of the output features
      */
     public SDVariable[] chunks(SDVariable c) {
-        SDVariable m = linear.apply2d(c);
+        // Each chunk from its own rows of the weight: slicing the [B, chunks*H] output instead fails
+        // to differentiate at batch size 1 in SameDiff M2.1 (strided_slice_bp).
         SDVariable[] out = new SDVariable[chunks];
         for (int k = 0; k < chunks; k++) {
-            SDVariable chunk = m.get(SDIndex.all(), SDIndex.interval(k * hidden, (k + 1) * hidden));
-            out[k] = m.getSameDiff().expandDims(chunk, 1);
+            out[k] = c.getSameDiff().expandDims(linear.apply2d(c, k * hidden, (k + 1) * hidden), 1);
         }
         return out;
     }

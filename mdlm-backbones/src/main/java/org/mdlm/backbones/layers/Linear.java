@@ -49,6 +49,18 @@ public final class Linear {
         return out;
     }
 
+    /**
+     * Output features {@code [from, to)} only, for x [N, in]: the rows of the weight (and bias) are
+     * sliced instead of the output, which SameDiff M2.1 cannot differentiate when N is 1
+     * ({@code strided_slice_bp} fails on a first axis of size 1).
+     */
+    public SDVariable apply2d(SDVariable x, int from, int to) {
+        SDVariable w = weight.get(org.nd4j.autodiff.samediff.SDIndex.interval(from, to),
+                org.nd4j.autodiff.samediff.SDIndex.all());
+        SDVariable y = sd.mmul(x, w, false, true, false);
+        return bias == null ? y : y.add(bias.get(org.nd4j.autodiff.samediff.SDIndex.interval(from, to)));
+    }
+
     /** Applies the layer to a rank-2 input [N, in], giving [N, out]. */
     public SDVariable apply2d(SDVariable x) {
         SDVariable y = sd.mmul(x, weight, false, true, false);

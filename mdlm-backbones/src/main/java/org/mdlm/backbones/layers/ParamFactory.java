@@ -65,6 +65,39 @@ public final class ParamFactory {
         return sd.var(name, arr.reshape('c', shape).dup('c'));
     }
 
+    /**
+     * Computes one entry of a variable from its flat (row-major) index and the variable's own
+     * random stream, for initial values that are not plain uniform draws.
+     */
+    @FunctionalInterface
+    public interface ValueRule {
+        /**
+         * @param index flat row-major index of the entry
+         * @param rng the variable's own stream, read in index order
+         * @return the entry's initial value
+         */
+        double value(int index, SplittableRandom rng);
+    }
+
+    /**
+     * A variable whose entries {@code rule} computes in index order from the variable's own stream
+     * (e.g. Mamba's time-step bias, the inverse softplus of log-uniform steps; its {@code A_log}, the
+     * log of 1..N per row).
+     */
+    public SDVariable computed(String name, ValueRule rule, long... shape) {
+        SplittableRandom r = rng.split();
+        long n = Arrays.stream(shape).reduce(1L, (a, b) -> a * b);
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("parameter " + name + " is too large: " + Arrays.toString(shape));
+        }
+        double[] v = new double[(int) n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rule.value(i, r);
+        }
+        INDArray arr = Nd4j.createFromArray(v).castTo(type);
+        return sd.var(name, arr.reshape('c', shape).dup('c'));
+    }
+
     /** A variable filled with zeros (adaLN modulation and output projection start at zero). */
     public SDVariable zeros(String name, long... shape) {
         rng.split(); // keep the stream of later parameters independent of how this one is initialised

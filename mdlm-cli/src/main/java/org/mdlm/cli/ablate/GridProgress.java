@@ -80,7 +80,7 @@ public final class GridProgress {
     }
 
     /** E.g. "40 s", "23 min", "2 h 05 min". */
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         long s = Math.max(0, Math.round(seconds));
         if (s < 60) {
             return s + " s";

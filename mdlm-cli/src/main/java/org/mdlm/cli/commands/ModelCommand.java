@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * What the commands that use a trained model ({@code eval}, {@code sample}) share: where the model
+ * What the commands that use a trained model ({@code eval}, {@code sample}, {@code finetune}) share: where the model
  * comes from (a run folder or a lone checkpoint), which weights, and the few config keys a caller
  * may override.
  */
