@@ -22,6 +22,7 @@ module org.mdlm.cli {
     uses org.mdlm.api.sampling.SamplerProvider;
     uses org.mdlm.api.domain.DomainProvider;
     uses org.mdlm.api.domain.TokenizerProvider;
+    uses org.mdlm.cli.run.ClusterTrainingProvider;
 
     opens org.mdlm.cli to info.picocli, com.google.guice;
     opens org.mdlm.cli.commands to info.picocli, com.google.guice;

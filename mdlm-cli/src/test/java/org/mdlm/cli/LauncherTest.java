@@ -45,10 +45,11 @@ class LauncherTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    /** Runs {@code bash mdlm ARG} and returns its exit code and all its output. */
-    private Object[] launch(String arg) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", project.resolve("mdlm").toString(), arg)
-                .redirectErrorStream(true);
+    /** Runs {@code bash mdlm ARGS...} and returns its exit code and all its output. */
+    private Object[] launch(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", project.resolve("mdlm").toString()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("TMPDIR", tmp.toString());
         Process p = pb.start();
@@ -85,5 +86,24 @@ class LauncherTest {
         assertTrue(out.contains("mdlm: the build failed"), out);
         assertFalse(out.contains(ESC), out.replace(ESC, "ESC"));
         assertFalse(out.contains("java ran"), "nothing runs after a failed build");
+    }
+
+    @Test
+    void sparkIsBuiltAndOnTheClassPathOnlyWhenAskedFor() throws Exception {
+        setUp("echo \"mvn $*\" >> mvn-args\nmkdir -p mdlm-cli/target mdlm-spark/target/classes/org/mdlm/spark\n"
+                + "echo '--add-opens=java.base/java.nio=ALL-UNNAMED' > mdlm-spark/target/classes/org/mdlm/spark/java-options\n");
+        executable(bin.resolve("java"), "#!/usr/bin/env bash\necho \"java $* SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-}\"\n");
+        String plain = (String) launch("train", "--preset", "tiny")[1];
+        String built = Files.readString(project.resolve("mvn-args"));
+        assertTrue(built.contains("-pl mdlm-cli -am"), built);
+        assertFalse(plain.contains("spark") || built.contains("spark"), "no Spark without --spark: " + plain + built);
+
+        String spark = (String) launch("train", "--spark", "local[2]", "--preset", "tiny")[1];
+        built = Files.readString(project.resolve("mvn-args"));
+        assertTrue(built.contains("-pl mdlm-spark -am"), built);
+        assertTrue(spark.contains("--add-opens=java.base/java.nio=ALL-UNNAMED"), spark);
+        assertTrue(spark.contains("mdlm-spark/target/spark-lib/*"), spark);
+        assertTrue(spark.contains("org.mdlm.cli.Main train --spark local[2] --preset tiny"), spark);
+        assertTrue(spark.contains("SPARK_LOCAL_IP=127.0.0.1"), "a local master binds to the loopback address: " + spark);
     }
 }

@@ -47,6 +47,28 @@ class ModuleRulesTest {
         }
     }
 
+    /** Spark reaches no launch but a Spark one: the CLI's class path never holds it, mdlm-spark only as provided. */
+    @Test
+    void sparkStaysOffTheClassPathOfTheCli() throws IOException {
+        String cli = Files.readString(project().resolve("mdlm-cli/pom.xml"));
+        assertTrue(!cli.contains("spark"), "mdlm-cli must not depend on Spark or mdlm-spark");
+        String parent = Files.readString(project().resolve("pom.xml"));
+        Matcher managed = Pattern.compile("<dependency>\\s*<groupId>org\\.apache\\.spark</groupId>(?:(?!</dependency>).)*</dependency>",
+                Pattern.DOTALL).matcher(parent);
+        int count = 0;
+        while (managed.find()) {
+            count++;
+            assertTrue(managed.group().contains("<scope>provided</scope>"), "Spark is provided: " + managed.group());
+        }
+        assertTrue(count > 0, "the parent manages Spark's version and scope");
+        String spark = Files.readString(project().resolve("mdlm-spark/pom.xml"));
+        Matcher used = Pattern.compile("<groupId>org\\.apache\\.spark</groupId>(?:(?!</dependency>).)*</dependency>",
+                Pattern.DOTALL).matcher(spark);
+        while (used.find()) {
+            assertTrue(!used.group().contains("<scope>"), "mdlm-spark keeps the managed (provided) scope: " + used.group());
+        }
+    }
+
     private static List<String> requires(String module) throws IOException {
         String src = Files.readString(project().resolve(module).resolve("src/main/java/module-info.java"))
                 .replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");

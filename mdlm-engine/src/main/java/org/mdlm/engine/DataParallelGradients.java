@@ -10,12 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A data-parallel step in one process: the batch's placeholders are cut along the batch axis into
- * N contiguous shards (rows {@code [B*w/N, B*(w+1)/N)}), each shard's gradients are computed by
+ * N contiguous shards ({@link BatchShards}: rows {@code [B*w/N, B*(w+1)/N)}), each shard's gradients are computed by
  * its own {@link GradientWorker} (worker 0 in the calling thread, the others on their own threads,
  * each with its own graph: SameDiff graphs are not thread-safe), and the results are combined as
  * the whole batch's: the loss and every gradient are the shards' weighted by their share of the
@@ -67,13 +65,10 @@ final class DataParallelGradients implements GradientWorker {
 
     @Override
     public Result gradients(Map<String, INDArray> ph, Map<String, INDArray> weights) {
-        INDArray counted = ph.get(ModelGraph.COUNTED);
-        long b = counted.size(0);
-        long l = counted.size(1);
-        int n = (int) Math.min(workers.size(), b);
+        int n = BatchShards.count(ph.get(ModelGraph.COUNTED).size(0), workers.size());
         List<Map<String, INDArray>> shards = new ArrayList<>();
         for (int w = 0; w < n; w++) {
-            shards.add(shard(ph, b, l, b * w / n, b * (w + 1) / n));
+            shards.add(BatchShards.shard(ph, n, w));
         }
         // Workers 1.. run on their own threads while worker 0 runs here.
         List<Future<Result>> pending = new ArrayList<>();
@@ -98,41 +93,22 @@ final class DataParallelGradients implements GradientWorker {
         }
         double loss = 0;
         Map<String, INDArray> grads = new LinkedHashMap<>();
-        for (Result r : results) {
-            if (r.counted() == 0) {
+        for (int w = 0; w < results.size(); w++) {
+            ShardContribution c = ShardContribution.weigh(w, results.get(w), total);
+            if (c.isEmpty()) {
                 continue;
             }
-            double share = r.counted() / total;
-            loss += share * r.loss();
-            for (Map.Entry<String, INDArray> e : r.gradients().entrySet()) {
+            loss += c.weightedLoss();
+            for (Map.Entry<String, INDArray> e : c.weightedGradients().entrySet()) {
                 INDArray g = grads.get(e.getKey());
                 if (g == null) {
-                    grads.put(e.getKey(), e.getValue().mul(share));
+                    grads.put(e.getKey(), e.getValue());
                 } else {
-                    g.addi(e.getValue().mul(share));
+                    g.addi(e.getValue());
                 }
             }
         }
         return new Result(total == 0 ? Double.NaN : loss, total, grads);
-    }
-
-    private static Map<String, INDArray> shard(Map<String, INDArray> ph, long b, long l, long from, long to) {
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        for (Map.Entry<String, INDArray> e : ph.entrySet()) {
-            INDArray a = e.getValue();
-            long k = a.rank() == 0 ? 0 : a.size(0) == b ? 1 : a.size(0) == b * l ? l : 0;
-            if (k == 0) {
-                out.put(e.getKey(), a);
-                continue;
-            }
-            org.nd4j.linalg.indexing.INDArrayIndex[] index = new org.nd4j.linalg.indexing.INDArrayIndex[a.rank()];
-            index[0] = NDArrayIndex.interval(k * from, k * to);
-            for (int d = 1; d < a.rank(); d++) {
-                index[d] = NDArrayIndex.all();
-            }
-            out.put(e.getKey(), a.get(index).dup('c'));
-        }
-        return out;
     }
 
     private static <T> T join(Future<T> f) {

@@ -25,6 +25,7 @@ public final class Trainer {
     private final TrainingListener listener;
     private volatile boolean stopRequested;
     private Map<String, String> attachments = Map.of();
+    private GradientWorkers workers = GradientWorkers.threads();
 
     /**
      * Prepares a run; nothing is built until {@link #train()} or {@link #resume(Path)}.
@@ -56,20 +57,32 @@ public final class Trainer {
     }
 
     /**
+     * What computes each step's gradients; by default {@link GradientWorkers#threads()} (the
+     * {@code workers} of the config on threads of this process). The worker it creates is closed when
+     * the run ends.
+     *
+     * @return this trainer
+     */
+    public Trainer withGradientWorkers(GradientWorkers gradientWorkers) {
+        this.workers = Objects.requireNonNull(gradientWorkers, "gradientWorkers");
+        return this;
+    }
+
+    /**
      * Starts a new run (step 0, fresh optimizer state) from {@code weights} instead of fresh ones: a
      * fine-tune. Weights load by name where name and shape match the model; the other parameters keep
      * their fresh initialisation, and each difference (missing, unexpected, differently shaped) is
      * passed to {@code differences} before training starts.
      */
     public TrainResult trainFrom(Map<String, INDArray> weights, Consumer<String> differences) {
-        TrainingState state = new TrainingState(spec, config);
+        TrainingState state = new TrainingState(spec, config, workers);
         state.initialize(weights, true).forEach(differences);
         return run(state, null);
     }
 
     /** Trains from step 0 with freshly initialised weights. */
     public TrainResult train() {
-        return run(new TrainingState(spec, config), null);
+        return run(new TrainingState(spec, config, workers), null);
     }
 
     /**
@@ -91,8 +104,11 @@ public final class Trainer {
      */
     public TrainResult resume(Checkpoint c) {
         Path checkpoint = c.file();
-        TrainingState state = new TrainingState(spec, config);
+        TrainingState state = new TrainingState(spec, config, workers);
         List<String> diffs = incompatibilities(c, state.graph());
+        if (!diffs.isEmpty() || c.step() > config.steps()) {
+            state.closeWorkers();
+        }
         if (!diffs.isEmpty()) {
             throw new CheckpointException("cannot resume from " + checkpoint + ": " + String.join("; ", diffs)
                     + ". Resume with the model and data settings the checkpoint was trained with, or start a new run");
@@ -112,6 +128,14 @@ public final class Trainer {
     }
 
     private TrainResult run(TrainingState state, Path resumedFrom) {
+        try {
+            return loop(state, resumedFrom);
+        } finally {
+            state.closeWorkers();
+        }
+    }
+
+    private TrainResult loop(TrainingState state, Path resumedFrom) {
         ModelGraph evalGraph = null;
         Path last = resumedFrom;
         int lastCheckpointStep = resumedFrom == null ? -1 : state.completedSteps();

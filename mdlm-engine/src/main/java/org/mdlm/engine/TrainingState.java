@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.mdlm.api.domain.TokenStream;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -30,8 +32,13 @@ final class TrainingState {
     private boolean leanMemoryGuard;
     private NativeMemoryGuard memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.DEFAULT_MAX_OVERHEAD);
 
-    /** A fresh run: weights initialised by the backbone from {@code config.seed()}. */
+    /** A fresh run: weights initialised by the backbone from {@code config.seed()}; gradients on threads. */
     TrainingState(ModelSpec spec, TrainConfig config) {
+        this(spec, config, GradientWorkers.threads());
+    }
+
+    /** A fresh run whose gradients {@code workers} computes. */
+    TrainingState(ModelSpec spec, TrainConfig config, GradientWorkers workers) {
         this.spec = spec;
         this.config = config;
         this.graph = ModelGraph.build(spec, true, true, config.seed());
@@ -39,8 +46,14 @@ final class TrainingState {
         this.adam = new AdamW(config.beta1(), config.beta2(), config.weightDecay(), params);
         this.ema = new Ema(config.emaDecay(), params);
         this.mainWorker = new GraphGradientWorker(graph);
-        this.worker = config.workers() == 1 ? mainWorker : new DataParallelGradients(mainWorker, config.workers(),
-                w -> new GraphGradientWorker(ModelGraph.build(spec, true, true, config.seed())));
+        this.worker = Objects.requireNonNull(workers.create(spec, config, mainWorker), "the gradient worker");
+    }
+
+    /** Releases the gradient worker's threads or connections (the trainer's own graph stays usable). */
+    void closeWorkers() {
+        if (worker != mainWorker) {
+            worker.close();
+        }
     }
 
     /**
@@ -104,7 +117,8 @@ final class TrainingState {
      * @throws TrainingDivergedException before touching any state if the loss or gradient is not finite
      */
     StepOutcome advance(TokenStream train) {
-        return advance(Batches.train(spec, config, train, step));
+        int s = step;
+        return advance(() -> Batches.train(spec, config, train, s), true);
     }
 
     /**
@@ -113,8 +127,18 @@ final class TrainingState {
      * @throws TrainingDivergedException before touching any state if the loss or gradient is not finite
      */
     StepOutcome advance(NoisyBatch batch) {
-        Map<String, INDArray> ph = graph.placeholders(batch, true, Seeds.rng(config.seed(), step, Seeds.FEEDS));
-        LossAndGradients og = gradients(ph);
+        return advance(() -> batch, false);
+    }
+
+    /**
+     * @param stepBatch whether {@code batch} is the batch step {@link #completedSteps()} draws itself,
+     *                  which a worker may then rebuild where it computes instead of receiving it
+     */
+    private StepOutcome advance(Supplier<NoisyBatch> batch, boolean stepBatch) {
+        int s = step;
+        Supplier<Map<String, INDArray>> ph = memoised(
+                () -> graph.placeholders(batch.get(), true, Seeds.rng(config.seed(), s, Seeds.FEEDS)));
+        LossAndGradients og = stepBatch ? stepGradients(ph) : gradients(ph.get());
         double loss = og.loss();
         double lr = WarmupSchedule.lrAt(config.lr(), config.warmupSteps(), step);
         if (!Double.isFinite(loss)) {
@@ -134,7 +158,7 @@ final class TrainingState {
         if (!Double.isFinite(norm)) {
             throw new TrainingDivergedException(step + 1, loss, norm, lr);
         }
-        adam.stepGathered(params, lr, config.lazyEmbeddings() ? mainWorker.lookups().touchedRows(ph) : Map.of());
+        adam.stepGathered(params, lr, config.lazyEmbeddings() ? mainWorker.lookups().touchedRows(ph.get()) : Map.of());
         ema.updateFlat(adam.flatParams(), step + 1L);
         step++;
         trainTokens += config.tokensPerStep();
@@ -161,12 +185,31 @@ final class TrainingState {
     }
 
     LossAndGradients gradients(Map<String, INDArray> ph) {
-        GradientWorker.Result r = worker.gradients(ph, params);
+        return afterGradients(worker.gradients(ph, params));
+    }
+
+    private LossAndGradients stepGradients(Supplier<Map<String, INDArray>> ph) {
+        return afterGradients(worker.stepGradients(step, ph, params));
+    }
+
+    private LossAndGradients afterGradients(GradientWorker.Result r) {
         if (mainWorker.lean() && !leanMemoryGuard) {
             memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.LEAN_MAX_OVERHEAD);
             leanMemoryGuard = true;
         }
         return new LossAndGradients(r.loss(), r.gradients());
+    }
+
+    private static <T> Supplier<T> memoised(Supplier<T> compute) {
+        Object[] value = new Object[1];
+        return () -> {
+            if (value[0] == null) {
+                value[0] = compute.get();
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) value[0];
+            return t;
+        };
     }
 
     /** Times every op of later steps (of worker 0, with several workers) into {@code profiler}. */

@@ -1,14 +1,18 @@
 package org.mdlm.cli.commands;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.mdlm.cli.config.ConfigException;
 import org.mdlm.cli.config.ConfigResolver;
+import org.mdlm.cli.config.ConfigTrees;
 import org.mdlm.cli.config.ResolvedConfig;
+import org.mdlm.cli.run.ClusterTraining;
 import org.mdlm.cli.run.CorpusSplits;
 import org.mdlm.cli.run.Pipeline;
 import org.mdlm.cli.run.RunDirectory;
@@ -25,6 +29,8 @@ import org.mdlm.engine.Checkpoint;
  */
 final class TrainingLauncher {
 
+    /** The config key of the number of gradient workers (shards per step). */
+    static final String WORKERS_KEY = "train.workers";
     private final ConfigResolver resolver;
     private final TrainingSession training;
     private final ObjectMapper mapper;
@@ -65,8 +71,24 @@ final class TrainingLauncher {
      */
     Launched launch(ConfigOptions config, OutputOptions output, Path resume, Path initFrom, String command,
                     PrintWriter err) {
-        return launch(config.preset, config.allOverrides(), resume != null ? null : output.folder(config.preset),
-                output.overwrite, resume, initFrom, command, err);
+        return launch(config, List.of(), output, resume, initFrom, command, err, null);
+    }
+
+    /**
+     * Trains with the options of {@code mdlm train}, more overrides after the user's (e.g. from
+     * {@code --workers}), and the step gradients computed on {@code cluster} when it is not null.
+     * On a cluster a new run without {@code train.workers} set gets the cluster's default parallelism.
+     */
+    Launched launch(ConfigOptions config, List<String> moreOverrides, OutputOptions output, Path resume, Path initFrom,
+                    String command, PrintWriter err, ClusterTraining cluster) {
+        List<String> overrides = new ArrayList<>(config.allOverrides());
+        overrides.addAll(moreOverrides);
+        if (cluster != null && resume == null && overrides.stream()
+                .noneMatch(o -> ConfigTrees.parseOverride(o).key().equals(WORKERS_KEY))) {
+            overrides.add(WORKERS_KEY + "=" + cluster.defaultWorkers());
+        }
+        return launch(config.preset, overrides, resume != null ? null : output.folder(config.preset),
+                output.overwrite, resume, initFrom, command, err, cluster);
     }
 
     /**
@@ -83,6 +105,11 @@ final class TrainingLauncher {
      */
     Launched launch(String preset, List<String> overrides, Path out, boolean overwrite, Path resume, Path initFrom,
                     String command, PrintWriter err) {
+        return launch(preset, overrides, out, overwrite, resume, initFrom, command, err, null);
+    }
+
+    private Launched launch(String preset, List<String> overrides, Path out, boolean overwrite, Path resume,
+                            Path initFrom, String command, PrintWriter err, ClusterTraining cluster) {
         if (resume != null && initFrom != null) {
             throw new ConfigException("--resume continues a run and --init-from starts a new one; give one of them");
         }
@@ -112,13 +139,30 @@ final class TrainingLauncher {
                 err.println("fine-tuning from " + initFrom + " (step " + init.step() + ", model " + init.description()
                         + ")");
             }
-            TrainingOutcome outcome = training.train(cfg, pipeline, data, dir, from, init, command, err);
+            TrainingOutcome outcome;
+            if (cluster == null) {
+                outcome = training.train(cfg, pipeline, data, dir, from, init, command, err);
+            } else {
+                int shards = cfg.train().workers();
+                String on = cluster.description() + ", " + shards + (shards == 1 ? " shard" : " shards") + " per step";
+                err.println("gradients on " + on);
+                outcome = training.train(cfg, pipeline, data, dir, from, init, command, err,
+                        cluster.workers(json(cfg)), on);
+            }
             return new Launched(cfg, pipeline, dir, outcome);
         } catch (RuntimeException | Error e) {
             if (dir != null) {
                 dir.close();
             }
             throw e;
+        }
+    }
+
+    private String json(ResolvedConfig cfg) {
+        try {
+            return mapper.writeValueAsString(cfg.tree());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise the run's config: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.mdlm.api.plugin.PluginRegistry;
 import org.mdlm.cli.config.ResolvedConfig;
 import org.mdlm.engine.Checkpoint;
 import org.mdlm.engine.EvalMetrics;
+import org.mdlm.engine.GradientWorkers;
 import org.mdlm.engine.ModelSpec;
 import org.mdlm.engine.TrainResult;
 import org.mdlm.engine.TrainingListener;
@@ -45,8 +46,22 @@ public final class TrainingSession {
      */
     public TrainingOutcome train(ResolvedConfig config, Pipeline pipeline, CorpusSplits data, RunDirectory dir,
                                  Path resumeFrom, Checkpoint initFrom, String command, PrintWriter progress) {
+        return train(config, pipeline, data, dir, resumeFrom, initFrom, command, progress, GradientWorkers.threads(),
+                "this process, " + config.train().workers() + (config.train().workers() == 1 ? " thread" : " threads"));
+    }
+
+    /**
+     * Trains as {@link #train(ResolvedConfig, Pipeline, CorpusSplits, RunDirectory, Path, Checkpoint, String,
+     * PrintWriter)} with the step gradients computed by {@code workers} (a cluster's, for instance).
+     *
+     * @param gradientsOn where the gradients are computed, for {@code provenance.json} ("gradients")
+     */
+    public TrainingOutcome train(ResolvedConfig config, Pipeline pipeline, CorpusSplits data, RunDirectory dir,
+                                 Path resumeFrom, Checkpoint initFrom, String command, PrintWriter progress,
+                                 GradientWorkers workers, String gradientsOn) {
         ModelSpec spec = pipeline.modelSpec(config);
         Map<String, Object> provenance = Provenance.of(config, registry, command);
+        provenance.put("gradients", gradientsOn);
         dir.writeJson(RunDirectory.CONFIG, config.tree());
         dir.writeJson("provenance.json", provenance);
         ReportUnit units = ReportUnit.of(pipeline.domain());
@@ -73,7 +88,8 @@ public final class TrainingSession {
                     ? new TrainingProgressBar(config.train().steps(), startStep, units)
                     : new ProgressReporter(progress, config.train().steps(), units);
             Trainer trainer = new Trainer(spec, config.train(), train, valid, dir.checkpoints(),
-                    new Listeners(metrics, display, lastEval)).withAttachments(attachments(config, provenance));
+                    new Listeners(metrics, display, lastEval)).withAttachments(attachments(config, provenance))
+                    .withGradientWorkers(workers);
             CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 // Ctrl-C: let the trainer finish its step and write a checkpoint before the JVM exits.
