@@ -72,15 +72,8 @@ final class GraphGradientWorker implements GradientWorker {
         }
         SameDiff sd = graph.sameDiff();
         lookups = new LookupGradients(graph.feeds(), sd);
-        // Building the gradient function prints one line per op to System.out.
-        StdoutSilencer.silenced(() -> {
-            sd.createGradFunction(lookups.placeholders());
-            return null;
-        });
+        lean = LeanGradients.prepare(sd, graph.paramNames(), ModelGraph.LOSS, lookups);
         ready = true;
-        if (LeanExecutor.enabled()) {
-            lean = LeanGradients.create(sd, graph.paramNames(), ModelGraph.LOSS, lookups);
-        }
     }
 
     /** Times every op of later calls into {@code profiler}. */

@@ -146,17 +146,10 @@ public final class GraphTrainer {
 
     private TrainingState.LossAndGradients run(Map<String, INDArray> ph) {
         if (!gradientReady) {
-            // Building the gradient function prints one line per op to System.out.
-            StdoutSilencer.silenced(() -> {
-                sd.createGradFunction(lookups.placeholders());
-                return null;
-            });
+            lean = LeanGradients.prepare(sd, paramNames, loss, lookups);
             gradientReady = true;
-            if (LeanExecutor.enabled()) {
-                lean = LeanGradients.create(sd, paramNames, loss, lookups);
-                if (lean != null) {
-                    memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.LEAN_MAX_OVERHEAD);
-                }
+            if (lean != null) {
+                memory = NativeMemoryGuard.withOverhead(NativeMemoryGuard.LEAN_MAX_OVERHEAD);
             }
         }
         Map<String, INDArray> grads;

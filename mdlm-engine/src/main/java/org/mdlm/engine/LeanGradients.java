@@ -51,6 +51,19 @@ final class LeanGradients {
         return executor.supports() ? new LeanGradients(executor, names, loss, outputs, lookups) : null;
     }
 
+    /**
+     * Builds {@code sd}'s gradient function (silencing the line per op SameDiff prints) and returns
+     * the lean executor for it, or null when the executor is switched off
+     * ({@code -Dmdlm.executor=samediff}) or cannot run the graph.
+     */
+    static LeanGradients prepare(SameDiff sd, List<String> params, String loss, LookupGradients lookups) {
+        StdoutSilencer.silenced(() -> {
+            sd.createGradFunction(lookups.placeholders());
+            return null;
+        });
+        return LeanExecutor.enabled() ? create(sd, params, loss, lookups) : null;
+    }
+
     /** Times every op into {@code p} from now on. */
     void setProfiler(OpProfiler p) {
         executor.setProfiler(p);
