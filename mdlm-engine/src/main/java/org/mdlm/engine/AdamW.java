@@ -120,12 +120,13 @@ final class AdamW {
      * @throws IllegalArgumentException if a table is unknown or its flags do not match its rows
      */
     void stepGathered(Map<String, INDArray> params, double lr, Map<String, boolean[]> lazyRows) {
+        List<String> names = layout.names();
+        checkLazyRows(names, lazyRows);
         updates++;
         double bc1 = 1.0 - Math.pow(beta1, updates);
         double bc2Sqrt = Math.sqrt(1.0 - Math.pow(beta2, updates));
         layout.gather(params, pSlots);
         Kernel k = new Kernel(lr, bc2Sqrt, lr / bc1);
-        List<String> names = layout.names();
         int start = 0;
         for (int i = 0; i < names.size(); i++) {
             boolean[] rows = lazyRows.get(names.get(i));
@@ -134,10 +135,6 @@ final class AdamW {
             }
             int from = (int) layout.offset(i);
             int size = (int) layout.size(i);
-            if (rows.length == 0 || size % rows.length != 0) {
-                throw new IllegalArgumentException("lazy rows of '" + names.get(i) + "': " + rows.length
-                        + " flags for " + size + " elements");
-            }
             k.update(start, from);
             int width = size / rows.length;
             for (int r = 0; r < rows.length; r++) {
@@ -147,13 +144,24 @@ final class AdamW {
             }
             start = from + size;
         }
-        for (String table : lazyRows.keySet()) {
-            if (!names.contains(table)) {
-                throw new IllegalArgumentException("lazy rows for unknown parameter '" + table + "'");
-            }
-        }
         k.update(start, (int) layout.length());
         layout.scatter(pSlots, params);
+    }
+
+    /** Refuses lazy rows of an unknown table or of the wrong count before anything is updated. */
+    private void checkLazyRows(List<String> names, Map<String, boolean[]> lazyRows) {
+        for (Map.Entry<String, boolean[]> e : lazyRows.entrySet()) {
+            int i = names.indexOf(e.getKey());
+            if (i < 0) {
+                throw new IllegalArgumentException("lazy rows for unknown parameter '" + e.getKey() + "'");
+            }
+            int size = (int) layout.size(i);
+            int flags = e.getValue().length;
+            if (flags == 0 || size % flags != 0) {
+                throw new IllegalArgumentException("lazy rows of '" + e.getKey() + "': " + flags + " flags for "
+                        + size + " elements");
+            }
+        }
     }
 
     /**
