@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Generative perplexity of samples (issue #10): models from the #9 objective grid, evaluator = its ar seed 0.
-G=/tmp/grids/objectives; EVAL=$G/ar/seed-0; cd /work/main
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)   # this checkout
+SHARED=${MDLM_SHARED:-$ROOT/../shared}                  # the shared data folder beside it
+G=/tmp/grids/objectives; EVAL=$G/ar/seed-0; cd $ROOT
 out=/tmp/genppl/results.jsonl
 one() { # model sampler T
   local tag="$1 $2 T=$3"
