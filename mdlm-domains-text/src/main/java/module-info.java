@@ -10,6 +10,8 @@ module org.mdlm.domains.text {
     requires jtokkit;
 
     exports org.mdlm.domains.text;
+    // The token-cache format (index, shard writer, document joining), also written by mdlm-spark.
+    exports org.mdlm.domains.text.cache;
     exports org.mdlm.domains.text.synthetic;
     exports org.mdlm.domains.text.tokenize;
 

@@ -21,9 +21,6 @@ final class CorpusReader {
         JSONL
     }
 
-    /** The JSON field holding a document's text in a {@code .jsonl} file. */
-    static final String TEXT_FIELD = "text";
-
     private CorpusReader() {
     }
 
@@ -81,23 +78,17 @@ final class CorpusReader {
         @Override
         public void accept(String s) {
             lineNumber++;
-            if (s.isBlank()) {
-                return;
-            }
             String text;
             try {
-                text = JsonTextField.extract(s, TEXT_FIELD);
+                text = JsonLineDocument.text(s);
             } catch (IllegalArgumentException e) {
-                throw new DataException("line " + lineNumber + " of " + where + " cannot be read ("
-                        + e.getMessage() + "); a .jsonl file needs one JSON object per line with a \""
-                        + TEXT_FIELD + "\" string field", e);
+                DataException d = JsonLineDocument.at(where, lineNumber, e.getMessage());
+                d.initCause(e);
+                throw d;
             }
-            if (text == null) {
-                throw new DataException("line " + lineNumber + " of " + where + " has no \"" + TEXT_FIELD
-                        + "\" string field; every line of a .jsonl file must be an object like "
-                        + "{\"text\": \"...\"} (other fields are ignored)");
+            if (text != null) {
+                out.accept(text);
             }
-            out.accept(text);
         }
     }
 }

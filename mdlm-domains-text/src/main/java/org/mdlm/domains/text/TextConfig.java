@@ -20,7 +20,11 @@ import java.util.Locale;
  *   <li>{@code jsonl}: one JSON object per line, its {@code "text"} string field a document;</li>
  *   <li>{@code text8}: the whole file is one running text (one document);</li>
  *   <li>{@code lines}: every non-blank line is a document;</li>
- *   <li>{@code folder}: one sub-directory per split, one document per file.</li>
+ *   <li>{@code folder}: one sub-directory per split, one document per file;</li>
+ *   <li>{@code tokens}: no text: {@code data} holds token-cache entry folders {@code train/},
+ *       {@code valid/} and {@code test/} written by {@code mdlm tokenize --spark} (shard files and an
+ *       {@code index.properties}), memory-mapped as they are; their tokenizer and packing must be
+ *       the configured ones.</li>
  * </ul>
  *
  * <p>{@code packing} says how documents become model rows: {@code wrap} (default, as the reference
@@ -33,7 +37,7 @@ import java.util.Locale;
  *
  * @param data corpus directory, or null when it must be given on the command line
  * @param tokenizer name of the tokenizer (a {@code tokenizer} plugin), default {@code gpt2}
- * @param format {@code auto}, {@code jsonl}, {@code text8}, {@code lines} or {@code folder}
+ * @param format {@code auto}, {@code jsonl}, {@code text8}, {@code lines}, {@code folder} or {@code tokens}
  * @param packing {@code wrap} or {@code pad}
  * @param rowLength ids per row with {@code pad} (the model's sequence length); 0 with {@code wrap}
  * @param cacheDir the token cache folder, or null for the default
@@ -42,7 +46,8 @@ public record TextConfig(String data, String tokenizer, String format, String pa
                          String cacheDir) {
 
     /** The accepted values of {@code format}. */
-    public static final java.util.List<String> FORMATS = java.util.List.of("auto", "jsonl", "text8", "lines", "folder");
+    public static final java.util.List<String> FORMATS = java.util.List.of("auto", "jsonl", "text8", "lines", "folder",
+            "tokens");
     /** The accepted values of {@code packing}. */
     public static final java.util.List<String> PACKINGS = java.util.List.of("wrap", "pad");
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.mdlm.api.domain.DataException;
@@ -21,9 +20,10 @@ import org.mdlm.api.domain.Tokenizer;
 import org.mdlm.api.domain.TokenizerProvider;
 import org.mdlm.api.plugin.ExtensionPoint;
 import org.mdlm.api.plugin.PluginRegistry;
+import org.mdlm.domains.text.cache.DocumentEncoder;
+import org.mdlm.domains.text.cache.EntryIndex;
 import org.mdlm.domains.text.cache.MappedTokenStream;
 import org.mdlm.domains.text.cache.TokenCache;
-import org.mdlm.domains.text.cache.TokenSink;
 import org.mdlm.domains.text.cache.TokenizeProgress;
 
 /**
@@ -127,6 +127,10 @@ public final class TextDomain implements Domain {
     }
 
     private String expected() {
+        if (config.format().equals(TokenEntries.FORMAT)) {
+            return "token-cache entries train/, valid/ and test/ (each shard files and an " + EntryIndex.FILE
+                    + "), as mdlm tokenize --spark MASTER --input CORPUS --out DIR writes them";
+        }
         if (config.format().equals("folder")) {
             return "sub-directories train/, valid/ and test/, each holding one document per file (.jsonl[.gz] files: "
                     + "one JSON object {\"text\": ...} per line)";
@@ -154,6 +158,9 @@ public final class TextDomain implements Domain {
                     + "directory that holds " + expected());
         }
         String stem = split.name().toLowerCase(Locale.ROOT);
+        if (config.format().equals(TokenEntries.FORMAT)) {
+            return TokenEntries.open(dir.resolve(stem), config, tokenizer);
+        }
         List<Path> files = new ArrayList<>();
         List<String> formats = new ArrayList<>();
         if (config.format().equals("folder")) {
@@ -181,11 +188,12 @@ public final class TextDomain implements Domain {
         MappedTokenStream stream;
         try {
             stream = new TokenCache(root, TokenCache.DEFAULT_SHARD_TOKENS, System.err).open(
-                    new TokenCache.Entry(describe, files, recipe, tokenizer.size() > 0xFFFF, row),
+                    new TokenCache.Entry(describe, files, recipe, EntryIndex.wideIds(tokenizer.size()), row,
+                            config.tokenizer(), tokenizer.size()),
                     (sink, progress) -> {
-                        Documents docs = new Documents(tokenizer, sink, progress, row);
+                        DocumentEncoder docs = new DocumentEncoder(tokenizer, sink, row, progress::tick);
                         for (int i = 0; i < files.size(); i++) {
-                            readFile(files.get(i), formats.get(i), docs);
+                            readFile(files.get(i), formats.get(i), docs, progress);
                         }
                     });
         } catch (DataException e) {
@@ -246,8 +254,8 @@ public final class TextDomain implements Domain {
         return wanted;
     }
 
-    private static void readFile(Path file, String format, Documents docs) {
-        try (InputStream raw = docs.progress.counting(Files.newInputStream(file))) {
+    private static void readFile(Path file, String format, DocumentEncoder docs, TokenizeProgress progress) {
+        try (InputStream raw = progress.counting(Files.newInputStream(file))) {
             switch (format) {
                 case "jsonl" -> CorpusReader.readJsonDocuments(raw, file.toString(), docs::document);
                 case "lines" -> {
@@ -275,53 +283,8 @@ public final class TextDomain implements Domain {
         }
     }
 
-    /** Encodes documents into one stream, the end-of-sequence id after each, or one padded row each. */
-    private static final class Documents {
-        final Tokenizer tokenizer;
-        final OptionalInt eos;
-        final TokenSink out;
-        final TokenizeProgress progress;
-        final int rowLength;
-
-        Documents(Tokenizer tokenizer, TokenSink out, TokenizeProgress progress, int rowLength) {
-            this.tokenizer = tokenizer;
-            this.eos = tokenizer.eosId();
-            this.out = out;
-            this.progress = progress;
-            this.rowLength = rowLength;
-        }
-
-        /** A part of a running text: encoded, no marker after it. */
-        void piece(String text) {
-            if (!text.isEmpty()) {
-                out.addAll(tokenizer.encode(text));
-                progress.tick(out.size());
-            }
-        }
-
-        /** Ends the current document with the end-of-sequence id (once). */
-        void end() {
-            if (eos.isPresent() && out.size() > 0 && out.last() != eos.getAsInt()) {
-                out.add(eos.getAsInt());
-            }
-        }
-
-        void document(String text) {
-            if (text.isEmpty()) {
-                return;
-            }
-            if (rowLength > 0) {
-                out.addAll(PaddedRow.of(tokenizer.encode(text), rowLength, tokenizer.padId().getAsInt(), eos));
-                progress.tick(out.size());
-                return;
-            }
-            piece(text);
-            end();
-        }
-    }
-
     /** Every non-blank line a document (a trailing carriage return dropped). */
-    private static Consumer<String> nonBlankLines(Documents docs) {
+    private static Consumer<String> nonBlankLines(DocumentEncoder docs) {
         return line -> {
             String s = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             if (!s.isBlank()) {
@@ -332,10 +295,10 @@ public final class TextDomain implements Domain {
 
     /** One running text, encoded in pieces cut just before whitespace (where GPT-2's pre-tokenizer cuts). */
     private static final class RunningText implements StrictUtf8.CharSink {
-        private final Documents docs;
+        private final DocumentEncoder docs;
         private final StringBuilder text = new StringBuilder();
 
-        RunningText(Documents docs) {
+        RunningText(DocumentEncoder docs) {
             this.docs = docs;
         }
 

@@ -1,8 +1,6 @@
 package org.mdlm.domains.text.cache;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -32,12 +28,8 @@ import java.util.stream.Stream;
  */
 public final class TokenCache {
 
-    /** Bump when the shard layout or the tokenization of the text domain changes. */
-    static final String LAYOUT_VERSION = "mdlm-token-cache/1";
     /** Ids per shard by default: 2^26 (128 MiB of uint16). */
     public static final long DEFAULT_SHARD_TOKENS = 1L << 26;
-    private static final String INDEX = "index.properties";
-    private static final String STEM = "tokens";
 
     private final Path root;
     private final long shardTokens;
@@ -75,8 +67,16 @@ public final class TokenCache {
      * @param recipe everything besides the files' content that decides the ids
      * @param wide int32 ids (vocabularies above 65,536 ids) instead of uint16
      * @param rowLength padded row length, or 0 for a continuous stream
+     * @param tokenizer the tokenizer's registry name, recorded in the index (null when the ids come from none)
+     * @param vocabularySize the tokenizer's number of ids, mask included (0 with no tokenizer)
      */
-    public record Entry(String describe, List<Path> files, String recipe, boolean wide, int rowLength) {
+    public record Entry(String describe, List<Path> files, String recipe, boolean wide, int rowLength, String tokenizer,
+                        int vocabularySize) {
+
+        /** An entry whose ids come from no named tokenizer (tests, tools). */
+        public Entry(String describe, List<Path> files, String recipe, boolean wide, int rowLength) {
+            this(describe, files, recipe, wide, rowLength, null, 0);
+        }
     }
 
     /** Writes the ids of an entry into a sink, reading its files through the progress counter. */
@@ -120,7 +120,7 @@ public final class TokenCache {
     /** The entry's folder name: the SHA-256 of the layout version, the recipe and the files' contents. */
     String key(Entry entry) throws IOException {
         MessageDigest d = ContentHash.digest();
-        update(d, LAYOUT_VERSION);
+        update(d, EntryIndex.LAYOUT);
         update(d, entry.recipe());
         update(d, "wide=" + entry.wide() + ",row=" + entry.rowLength());
         for (Path f : entry.files()) {
@@ -144,7 +144,7 @@ public final class TokenCache {
         TokenizeProgress progress = new TokenizeProgress(entry.describe(), total, log);
         List<Long> lengths;
         long tokens;
-        try (ShardWriter w = new ShardWriter(tmp, STEM, entry.wide(), shardTokens)) {
+        try (ShardWriter w = new ShardWriter(tmp, EntryIndex.STEM, entry.wide(), shardTokens)) {
             try {
                 producer.produce(w, progress);
             } catch (UncheckedIOException e) {
@@ -155,44 +155,12 @@ public final class TokenCache {
             tokens = w.size();
         }
         progress.done(tokens);
-        Properties p = new Properties();
-        p.setProperty("layout", LAYOUT_VERSION);
-        p.setProperty("describe", entry.describe());
-        p.setProperty("recipe", entry.recipe());
-        p.setProperty("wide", String.valueOf(entry.wide()));
-        p.setProperty("rowLength", String.valueOf(entry.rowLength()));
-        p.setProperty("tokens", String.valueOf(tokens));
-        p.setProperty("shards", String.valueOf(lengths.size()));
-        for (int i = 0; i < lengths.size(); i++) {
-            p.setProperty("shard." + i, String.valueOf(lengths.get(i)));
-        }
-        try (OutputStream out = Files.newOutputStream(tmp.resolve(INDEX))) {
-            p.store(out, "token cache entry: " + entry.describe());
-        }
+        new EntryIndex(entry.describe(), entry.recipe(), entry.tokenizer(), entry.vocabularySize(), entry.wide(),
+                entry.rowLength(), lengths).write(tmp);
     }
 
     private static MappedTokenStream openEntry(Path dir) throws IOException {
-        Path index = dir.resolve(INDEX);
-        if (!Files.isRegularFile(index)) {
-            throw new IOException("no " + INDEX);
-        }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(index)) {
-            p.load(in);
-        }
-        if (!LAYOUT_VERSION.equals(p.getProperty("layout"))) {
-            throw new IOException("layout " + p.getProperty("layout") + ", not " + LAYOUT_VERSION);
-        }
-        boolean wide = Boolean.parseBoolean(p.getProperty("wide"));
-        int rowLength = Integer.parseInt(p.getProperty("rowLength", "0"));
-        int shards = Integer.parseInt(p.getProperty("shards"));
-        List<Path> files = new ArrayList<>();
-        List<Long> lengths = new ArrayList<>();
-        for (int i = 0; i < shards; i++) {
-            files.add(dir.resolve(ShardWriter.shardName(STEM, i, wide)));
-            lengths.add(Long.parseLong(p.getProperty("shard." + i)));
-        }
-        return new MappedTokenStream(files, lengths, wide, rowLength);
+        return EntryIndex.read(dir).open(dir);
     }
 
     private static void deleteTree(Path dir) throws IOException {

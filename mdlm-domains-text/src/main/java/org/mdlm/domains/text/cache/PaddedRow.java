@@ -1,4 +1,4 @@
-package org.mdlm.domains.text;
+package org.mdlm.domains.text.cache;
 
 import java.util.Arrays;
 import java.util.OptionalInt;
