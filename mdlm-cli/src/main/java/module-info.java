@@ -23,6 +23,7 @@ module org.mdlm.cli {
     uses org.mdlm.api.domain.DomainProvider;
     uses org.mdlm.api.domain.TokenizerProvider;
     uses org.mdlm.cli.run.ClusterTrainingProvider;
+    uses org.mdlm.cli.run.ClusterTokenizationProvider;
 
     opens org.mdlm.cli to info.picocli, com.google.guice;
     opens org.mdlm.cli.commands to info.picocli, com.google.guice;

@@ -30,6 +30,32 @@ class TokenizeCommandTest {
     }
 
     @Test
+    void aCorpusIsTokenizedOnlyWithSparkAndSaysHowToGetIt(@TempDir Path tmp) {
+        Path out = tmp.resolve("tokens");
+        CliRunner.Result r = CliRunner.run("tokenize", "--input", tmp.toString(), "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--spark MASTER, --input DIR and --out DIR together") && r.err().contains(
+                "missing: --spark"), r.err());
+        r = CliRunner.run("tokenize", "--spark", "local[1]", "--input", tmp.toString(), "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--spark needs mdlm-spark and Spark on the class path")
+                && r.err().contains("./mdlm tokenize --spark MASTER"), r.err());
+        r = CliRunner.run("tokenize", "--spark", "local[1]", "--input", tmp.toString(), "--out", out.toString(),
+                "--packing", "pad");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--row-length: 0; --packing pad needs the row length"), r.err());
+        r = CliRunner.run("tokenize", "--spark", "local[1]", "--input", tmp.toString(), "--out", out.toString(),
+                "--tokenizer", "gpt3");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("gpt3") && r.err().contains("gpt2"), "names the unknown tokenizer and the known: "
+                + r.err());
+        r = CliRunner.run("tokenize");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("give TEXT to tokenize, or a corpus with --spark MASTER"), r.err());
+        assertTrue(!java.nio.file.Files.exists(out), "nothing written");
+    }
+
+    @Test
     void decodesIdsBackToText() {
         CliRunner.Result r = CliRunner.run("tokenize", "--tokenizer", "gpt2", "--decode", "15496", "995");
         assertEquals(0, r.code(), r.err());
