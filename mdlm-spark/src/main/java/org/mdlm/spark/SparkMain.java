@@ -8,11 +8,14 @@ import org.mdlm.cli.Main;
 
 /**
  * The main class of {@code mdlm-spark-VERSION-all.jar} under {@code spark-submit}: the {@code mdlm}
- * command line, where {@code train} computes its gradients on the master spark-submit was given
- * (as if {@code --spark MASTER} had been passed); other commands run as {@code mdlm} does.
+ * command line, where {@code train} computes its gradients, and {@code tokenize --input} tokenizes
+ * its corpus, on the master spark-submit was given (as if {@code --spark MASTER} had been passed);
+ * other commands run as {@code mdlm} does.
  * <pre>
  * spark-submit --master spark://HOST:7077 --class org.mdlm.spark.SparkMain mdlm-spark-VERSION-all.jar \
  *     train --preset tiny --workers 8
+ * spark-submit --master yarn --class org.mdlm.spark.SparkMain mdlm-spark-VERSION-all.jar \
+ *     tokenize --tokenizer gpt2 --input hdfs:///corpora/owt --out /shared/tokens/owt
  * </pre>
  */
 public final class SparkMain {
@@ -26,19 +29,23 @@ public final class SparkMain {
         String[] full = withMaster(args, System.getProperty("spark.master"));
         if (full == null) {
             err.println("error: SparkMain is started by spark-submit, which sets spark.master; on one machine run"
-                    + " ./mdlm train --spark local[N] ...");
+                    + " ./mdlm train --spark local[N] ... (or ./mdlm tokenize --spark local[N] ...)");
             System.exit(2);
         }
         System.exit(Main.execute(full, new PrintWriter(System.out, true), err));
     }
 
     /**
-     * {@code args} with {@code --spark MASTER} after {@code train} when it has none; null when a
-     * {@code train} needs the master and there is none. Other commands are left as they are.
+     * {@code args} with {@code --spark MASTER} after {@code train}, or after {@code tokenize} with
+     * {@code --input} (a corpus), when it has none; null when such a command needs the master and there
+     * is none. Other commands are left as they are.
      */
     static String[] withMaster(String[] args, String master) {
         List<String> list = new ArrayList<>(Arrays.asList(args));
         int train = list.indexOf("train");
+        if (train < 0 && list.stream().anyMatch(a -> a.equals("--input") || a.startsWith("--input="))) {
+            train = list.indexOf("tokenize");
+        }
         boolean hasSpark = list.stream().anyMatch(a -> a.equals("--spark") || a.startsWith("--spark="));
         if (train < 0 || hasSpark) {
             return args;

@@ -1,7 +1,6 @@
 package org.mdlm.spark;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.spark.SparkConf;
@@ -10,11 +9,10 @@ import org.mdlm.cli.run.ClusterTraining;
 import org.mdlm.engine.GradientWorkers;
 
 /**
- * One command's Spark context and the gradient workers of its runs. The context takes every
- * {@code spark.*} setting of the JVM (those of {@code spark-submit}, or {@code -Dspark.x=y}); for a
- * {@code local} master it binds the driver to 127.0.0.1 and leaves the web UI off unless told
- * otherwise, and it lifts Spark's cap on the results the driver collects. {@code
- * spark.mdlm.aggregationDepth} (default 2, Spark's) is the depth of the aggregation tree.
+ * One command's Spark context and the gradient workers of its runs, with the settings of
+ * {@link SparkSettings} (the JVM's {@code spark.*}, loopback and no UI for a local master, no cap
+ * on collected results). {@code spark.mdlm.aggregationDepth} (default 2, Spark's) is the depth of
+ * the aggregation tree.
  */
 final class SparkTraining implements ClusterTraining {
 
@@ -35,20 +33,9 @@ final class SparkTraining implements ClusterTraining {
         return new SparkTraining(new JavaSparkContext(conf(master)), log, TaskFault.NONE);
     }
 
-    /**
-     * The context's settings: the JVM's, the master, and defaults: no cap on the results the driver
-     * collects (Spark's 1 GB default would refuse the gradients of a 170 M-parameter model from two
-     * tasks: each is 4 bytes a parameter), and for a local master the loopback address, no UI.
-     */
+    /** The context's settings ({@link SparkSettings}) for {@code master}. */
     static SparkConf conf(String master) {
-        SparkConf conf = new SparkConf().setMaster(master).setIfMissing("spark.app.name", "mdlm train")
-                .setIfMissing("spark.driver.maxResultSize", "0");
-        if (master.toLowerCase(Locale.ROOT).startsWith("local")) {
-            conf.setIfMissing("spark.driver.host", "127.0.0.1")
-                    .setIfMissing("spark.driver.bindAddress", "127.0.0.1")
-                    .setIfMissing("spark.ui.enabled", "false");
-        }
-        return conf;
+        return SparkSettings.of(master, "mdlm train");
     }
 
     /** The context (for tests and tools). */

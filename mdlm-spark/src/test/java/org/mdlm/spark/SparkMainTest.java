@@ -15,6 +15,15 @@ class SparkMainTest {
     }
 
     @Test
+    void aCorpusTokenizationGetsTheSubmittedMaster() {
+        assertArrayEquals(new String[] {"tokenize", "--spark", "yarn", "--input", "in", "--out", "out"},
+                SparkMain.withMaster(new String[] {"tokenize", "--input", "in", "--out", "out"}, "yarn"));
+        String[] text = {"tokenize", "Hello"};
+        assertArrayEquals(text, SparkMain.withMaster(text, "yarn"), "tokenizing TEXT needs no cluster");
+        assertNull(SparkMain.withMaster(new String[] {"tokenize", "--input=in"}, null));
+    }
+
+    @Test
     void anExplicitMasterAndOtherCommandsAreLeftAlone() {
         String[] explicit = {"train", "--spark", "local[2]"};
         assertArrayEquals(explicit, SparkMain.withMaster(explicit, "yarn"));

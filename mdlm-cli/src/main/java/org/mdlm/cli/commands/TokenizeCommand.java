@@ -63,7 +63,7 @@ public final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "DIR", description = "Corpus folder with train, valid and test: each a "
             + ".jsonl[.gz] file (a \"text\" field per line) or .parquet file, or a folder of such files (read in name "
             + "order).")
-    Path corpus;
+    String corpus;
     @Option(names = "--out", paramLabel = "DIR", description = "Where the entries train/, valid/ and test/ go; "
             + "driver and executors must see it at the same path.")
     Path out;

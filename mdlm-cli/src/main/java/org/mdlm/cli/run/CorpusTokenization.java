@@ -10,9 +10,10 @@ import java.util.Objects;
  * {@code out/train}, {@code out/valid} and {@code out/test}, which the {@code text} domain reads
  * with {@code format: tokens}.
  *
- * @param input the corpus folder: each split a {@code .jsonl}, {@code .jsonl.gz} or {@code .parquet}
- *              file, or a folder of them
- * @param out the folder of the entries (created when missing; an existing entry is not replaced)
+ * @param input the corpus folder, a path or a URI of any file system the cluster reads ({@code hdfs://...}):
+ *              each split a {@code .jsonl}, {@code .jsonl.gz} or {@code .parquet} file, or a folder of them
+ * @param out the folder of the entries (created when missing; an existing entry is not replaced); a
+ *            local path that the driver and every executor see (the entries are memory-mapped)
  * @param tokenizer the tokenizer's registry name
  * @param column the Parquet column holding the documents (JSON lines: always the {@code "text"} field)
  * @param packing {@code wrap} (documents joined, the end-of-sequence id after each) or {@code pad}
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param rowLength ids per row with {@code pad}; 0 with {@code wrap}
  * @param shardTokens ids per shard file, or 0 for the token cache's own (2^26)
  */
-public record CorpusTokenization(Path input, Path out, String tokenizer, String column, String packing, int rowLength,
+public record CorpusTokenization(String input, Path out, String tokenizer, String column, String packing, int rowLength,
                                  long shardTokens) {
 
     /**
@@ -29,7 +30,9 @@ public record CorpusTokenization(Path input, Path out, String tokenizer, String 
      * @throws IllegalArgumentException naming the option and the fix
      */
     public CorpusTokenization {
-        Objects.requireNonNull(input, "input");
+        if (input == null || input.isBlank()) {
+            throw new IllegalArgumentException("--input: empty; give the corpus folder");
+        }
         Objects.requireNonNull(out, "out");
         if (tokenizer == null || tokenizer.isBlank()) {
             throw new IllegalArgumentException("--tokenizer: empty; give a tokenizer name, e.g. gpt2");
