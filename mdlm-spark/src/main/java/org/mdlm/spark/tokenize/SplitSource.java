@@ -66,7 +66,7 @@ record SplitSource(String split, String location, CorpusKind kind, List<String> 
                 throw new DataException("the corpus folder " + input + " holds split " + split + " more than once ("
                         + found.stream().map(Path::getName).toList() + "); keep one of them");
             }
-            Path p = found.get(0);
+            Path p = fs.makeQualified(found.get(0));
             List<FileStatus> files = fs.getFileStatus(p).isDirectory() ? listFolder(fs, p) : List.of(fs.getFileStatus(p));
             CorpusKind kind = CorpusKind.of(files.get(0).getPath().getName());
             List<String> paths = new ArrayList<>();
