@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.mdlm.api.model.BackboneInputs;
+import org.mdlm.api.model.InputVectors;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -40,10 +41,12 @@ final class ModelGraph {
     private final String tokenLossName;
     private final GraphLossContext lossContext;
     private final GraphOutputContext outputContext;
+    private final GraphVectorContext vectorContext;
     private final List<String> paramNames;
 
     private ModelGraph(SameDiff sd, ModelSpec spec, PlaceholderFeeds feeds, String outputName, String tokenLossName,
-                       GraphLossContext lossContext, GraphOutputContext outputContext) {
+                       GraphLossContext lossContext, GraphOutputContext outputContext,
+                       GraphVectorContext vectorContext) {
         this.sd = sd;
         this.spec = spec;
         this.feeds = feeds;
@@ -51,6 +54,7 @@ final class ModelGraph {
         this.tokenLossName = tokenLossName;
         this.lossContext = lossContext;
         this.outputContext = outputContext;
+        this.vectorContext = vectorContext;
         List<String> names = new ArrayList<>();
         for (SDVariable v : sd.variables()) {
             if (v.getVariableType() == VariableType.VARIABLE) {
@@ -75,16 +79,29 @@ final class ModelGraph {
         SDVariable sigma = sd.placeHolder(SIGMA, DataType.FLOAT, -1);
         SDVariable valid = spec.vocabulary().padId().isPresent() ? sd.placeHolder(VALID, DataType.FLOAT, -1, -1) : null;
         PlaceholderFeeds feeds = new PlaceholderFeeds(sd);
+        SDVariable x0 = withLoss ? sd.placeHolder(X0, DataType.INT32, -1, -1) : null;
+        LogitsHolder logitsHolder = new LogitsHolder();
+        GraphLossContext context = withLoss ? new GraphLossContext(sd, logitsHolder, x0, xt, spec) : null;
+        GraphVectorContext vectorContext = null;
+        InputVectors vectors = null;
+        if (spec.objective().embeddingDiffusion().isPresent()) {
+            if (!spec.backbone().readsVectors()) {
+                throw new IllegalArgumentException("objective " + spec.objective() + " feeds the backbone embedding-space "
+                        + "vectors, which backbone " + spec.backbone().getClass().getSimpleName()
+                        + " cannot read; use model.type=dit");
+            }
+            vectorContext = new GraphVectorContext(sd, x0, context, feeds, training, initSeed, spec.vocabulary());
+            vectors = spec.objective().backboneVectors(sd, vectorContext);
+        }
         SDVariable logits = spec.backbone().logits(sd, new BackboneInputs(xt, sigma, valid,
-                spec.objective().attention(), spec.vocabulary(), training, initSeed, feeds));
-        GraphOutputContext outputContext = new GraphOutputContext(sd, logits, xt, spec.vocabulary());
+                spec.objective().attention(), spec.vocabulary(), training, initSeed, feeds, vectors));
+        logitsHolder.logits = logits;
+        GraphOutputContext outputContext = new GraphOutputContext(sd, logits, xt, spec.vocabulary(),
+                vectorContext == null ? null : vectorContext::t);
         SDVariable output = spec.objective().denoiserOutput(sd, outputContext);
         String tokenLossName = null;
-        GraphLossContext context = null;
         if (withLoss) {
-            SDVariable x0 = sd.placeHolder(X0, DataType.INT32, -1, -1);
             SDVariable counted = sd.placeHolder(COUNTED, DataType.FLOAT, -1, -1);
-            context = new GraphLossContext(sd, logits, x0, xt, spec);
             SDVariable tokLoss = spec.objective().tokenLoss(sd, context);
             SDVariable countedLoss = tokLoss.dataType() == DataType.FLOAT ? tokLoss.mul(counted)
                     : tokLoss.mul(counted.castTo(tokLoss.dataType()));
@@ -94,7 +111,12 @@ final class ModelGraph {
             sd.setLossVariables(loss);
             tokenLossName = countedLoss.name();
         }
-        return new ModelGraph(sd, spec, feeds, output.name(), tokenLossName, context, outputContext);
+        return new ModelGraph(sd, spec, feeds, output.name(), tokenLossName, context, outputContext, vectorContext);
+    }
+
+    /** The logits, set once the backbone is built (the vector context is made before them). */
+    static final class LogitsHolder {
+        SDVariable logits;
     }
 
     SameDiff sameDiff() {
@@ -212,6 +234,30 @@ final class ModelGraph {
         }
         feeds.fill(ph, b.batch(), b.length(), feedRng);
         return ph;
+    }
+
+    /**
+     * Placeholder values for inference on embedding-space states: the state, its times, sigma(t) for
+     * the backbone and the extra feeds (xt holds mask ids: it gives the shape only).
+     */
+    Map<String, INDArray> statePlaceholders(INDArray state, double[] t, SplittableRandom feedRng) {
+        if (vectorContext == null || vectorContext.stateWidth() == 0) {
+            throw new IllegalStateException("this model reads tokens, not embedding-space states");
+        }
+        int batch = (int) state.size(0);
+        int length = (int) state.size(1);
+        int[][] xt = new int[batch][length];
+        for (int[] row : xt) {
+            Arrays.fill(row, spec.maskId());
+        }
+        Map<String, INDArray> ph = inferencePlaceholders(xt, trueSigma(t), feedRng);
+        vectorContext.fill(ph, t, state);
+        return ph;
+    }
+
+    /** The width of the embedding-space state an inference graph reads, 0 for token models. */
+    int stateWidth() {
+        return vectorContext == null ? 0 : vectorContext.stateWidth();
     }
 
     /** Placeholder values for inference: xt, sigma, the valid mask and the extra feeds. */
