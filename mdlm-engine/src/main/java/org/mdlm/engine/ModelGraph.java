@@ -84,12 +84,10 @@ final class ModelGraph {
         GraphLossContext context = withLoss ? new GraphLossContext(sd, logitsHolder, x0, xt, spec) : null;
         GraphVectorContext vectorContext = null;
         InputVectors vectors = null;
+        spec.objective().backboneIncompatibility(spec.backbone()).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         if (spec.objective().embeddingDiffusion().isPresent()) {
-            if (!spec.backbone().readsVectors()) {
-                throw new IllegalArgumentException("objective " + spec.objective() + " feeds the backbone embedding-space "
-                        + "vectors, which backbone " + spec.backbone().getClass().getSimpleName()
-                        + " cannot read; use model.type=dit");
-            }
             vectorContext = new GraphVectorContext(sd, x0, context, feeds, training, initSeed, spec.vocabulary());
             vectors = spec.objective().backboneVectors(sd, vectorContext);
         }

@@ -114,4 +114,12 @@ public interface Parameterization {
     default InputVectors backboneVectors(SameDiff sd, VectorContext context) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " feeds the backbone tokens");
     }
+
+    /**
+     * Why this objective cannot train with {@code backbone}, naming what to set instead; empty when it
+     * can. Checked when a config is resolved and when a graph is built. By default every backbone fits.
+     */
+    default Optional<String> backboneIncompatibility(Backbone backbone) {
+        return Optional.empty();
+    }
 }

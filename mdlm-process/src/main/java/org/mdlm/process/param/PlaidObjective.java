@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.mdlm.api.model.Backbone;
 import org.mdlm.api.model.Corruption;
 import org.mdlm.api.model.DenoiserOutputKind;
 import org.mdlm.api.model.EmbeddingDiffusion;
@@ -74,6 +75,23 @@ public final class PlaidObjective implements Parameterization {
     @Override
     public Optional<EmbeddingDiffusion> embeddingDiffusion() {
         return Optional.of(process);
+    }
+
+    /**
+     * {@inheritDoc} The backbone must read input vectors and the time (sigma(t) of the run's schedule,
+     * which is monotone in t).
+     */
+    @Override
+    public Optional<String> backboneIncompatibility(Backbone backbone) {
+        if (!backbone.readsVectors()) {
+            return Optional.of("plaid feeds the backbone embedding-space vectors, which "
+                    + backbone.getClass().getSimpleName() + " cannot read; use model.type=dit");
+        }
+        if (!backbone.timeConditioned()) {
+            return Optional.of("plaid needs a time-conditioned backbone (the noise level of z_t is what it denoises); "
+                    + "set model.time_conditioning=true");
+        }
+        return Optional.empty();
     }
 
     /**
