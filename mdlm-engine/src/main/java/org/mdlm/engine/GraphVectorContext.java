@@ -28,6 +28,11 @@ final class GraphVectorContext implements VectorContext {
     private final long initSeed;
     private final Vocabulary vocabulary;
     private int stateWidth;
+    private SelfCondition selfCondition;
+
+    /** A declared self-conditioning input: where it goes, its width, what feeds it and which rows get it. */
+    record SelfCondition(String name, int width, String source, String rows) {
+    }
 
     /**
      * @param x0 the clean tokens, or null in an inference graph
@@ -94,6 +99,24 @@ final class GraphVectorContext implements VectorContext {
     @Override
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    @Override
+    public SDVariable selfCondition(String name, int width, String source, String rows) {
+        if (selfCondition != null) {
+            throw new IllegalStateException("a graph has at most one self-conditioning input; '"
+                    + selfCondition.name() + "' is declared");
+        }
+        if (width < 1) {
+            throw new IllegalArgumentException("self-conditioning width must be >= 1, got " + width);
+        }
+        selfCondition = new SelfCondition(name, width, source, rows);
+        return sd.placeHolder(name, DataType.FLOAT, -1, -1, width);
+    }
+
+    /** The declared self-conditioning input, or null. */
+    SelfCondition selfConditioning() {
+        return selfCondition;
     }
 
     /** The declared state width, 0 when no state placeholder exists. */

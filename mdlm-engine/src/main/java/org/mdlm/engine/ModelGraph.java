@@ -43,6 +43,8 @@ final class ModelGraph {
     private final GraphOutputContext outputContext;
     private final GraphVectorContext vectorContext;
     private final List<String> paramNames;
+    /** Runs the first pass of self-conditioning (created on first use). */
+    private LeanExecutor selfConditionExecutor;
 
     private ModelGraph(SameDiff sd, ModelSpec spec, PlaceholderFeeds feeds, String outputName, String tokenLossName,
                        GraphLossContext lossContext, GraphOutputContext outputContext,
@@ -231,7 +233,46 @@ final class ModelGraph {
             lossContext.fill(ph, b);
         }
         feeds.fill(ph, b.batch(), b.length(), feedRng);
+        GraphVectorContext.SelfCondition sc = vectorContext == null ? null : vectorContext.selfConditioning();
+        if (sc != null) {
+            double[] rows = b.corruption().rowValues().get(sc.rows());
+            if (rows == null) {
+                throw new IllegalStateException("the objective's self-conditioning reads row value '" + sc.rows()
+                        + "' but its corrupt() returned " + b.corruption().rowValues().keySet());
+            }
+            selfCondition(sc, ph, b.batch(), b.length(), rows);
+        }
         return ph;
+    }
+
+    /**
+     * Fills a self-conditioning input: zeros, a first pass of this graph to its source, then the
+     * estimate kept on the rows whose selector is not 0 ({@code rows} null: every row).
+     */
+    private void selfCondition(GraphVectorContext.SelfCondition sc, Map<String, INDArray> ph, int batch, int length,
+                               double[] rows) {
+        ph.put(sc.name(), Nd4j.zeros(DataType.FLOAT, batch, length, sc.width()));
+        INDArray estimate = forward(ph, sc.source()).castTo(DataType.FLOAT).dup('c');
+        if (rows != null) {
+            for (int r = 0; r < batch; r++) {
+                if (rows[r] == 0.0) {
+                    estimate.slice(r).assign(0.0);
+                }
+            }
+        }
+        ph.put(sc.name(), estimate);
+    }
+
+    /** One forward pass of this graph to {@code name} (the lean executor when it can run it). */
+    private INDArray forward(Map<String, INDArray> ph, String name) {
+        if (selfConditionExecutor == null && LeanExecutor.enabled()) {
+            LeanExecutor e = new LeanExecutor(sd, sd, List.of(name));
+            if (e.supports()) {
+                selfConditionExecutor = e;
+            }
+        }
+        return selfConditionExecutor != null ? selfConditionExecutor.run(ph, List.of(name)).get(name)
+                : sd.output(ph, name).get(name);
     }
 
     /**
@@ -250,6 +291,10 @@ final class ModelGraph {
         }
         Map<String, INDArray> ph = inferencePlaceholders(xt, trueSigma(t), feedRng);
         vectorContext.fill(ph, t, state);
+        GraphVectorContext.SelfCondition sc = vectorContext.selfConditioning();
+        if (sc != null) {
+            selfCondition(sc, ph, batch, length, null);
+        }
         return ph;
     }
 

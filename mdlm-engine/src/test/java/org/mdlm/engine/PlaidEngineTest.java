@@ -36,9 +36,8 @@ class PlaidEngineTest {
                 SCHEDULE, Fixtures.V, Fixtures.MASK, "tiny/plaid/loglinear");
     }
 
-    @Test
-    void plaidLearnsAndItsModelServesEmbeddingSpaceStates() {
-        ModelSpec spec = spec();
+    /** Trains 120 steps; the bound (positive, reported as a bound) falls by more than 0.3 nats. */
+    private Checkpoint trainsAndLearns(ModelSpec spec) {
         EvalRequest request = EvalRequest.sampled(32, 8, 8, 1e-3, 3L);
         EvalResult before = Evaluator.evaluate(spec, ModelGraph.build(spec, false, true, 7L).params(),
                 Fixtures.validStream(), request, EvalProgress.NONE);
@@ -51,6 +50,13 @@ class PlaidEngineTest {
                 "bound before " + before.natsPerToken() + ", after " + after.natsPerToken());
         assertTrue(after.natsPerToken() > 0, "a bound on an NLL is positive");
         assertFalse(after.exact());
+        return ckpt;
+    }
+
+    @Test
+    void plaidLearnsAndItsModelServesEmbeddingSpaceStates() {
+        ModelSpec spec = spec();
+        Checkpoint ckpt = trainsAndLearns(spec);
         assertTrue(ckpt.emaParams().containsKey("plaid.embedding"), "the objective's table is a trained parameter");
 
         InferenceModel model = InferenceModel.create(spec, ckpt);
@@ -119,5 +125,73 @@ class PlaidEngineTest {
         assertThrows(UnsupportedOperationException.class, () -> model.evaluateState(new float[8], 1, 1, new double[] {0}));
         Map<String, INDArray> params = ModelGraph.build(spec, false, false, 1L).params();
         assertFalse(params.containsKey("plaid.embedding"));
+    }
+
+    private static ModelSpec selfConditionedSpec(double fraction) {
+        return new ModelSpec(TinyTestBackbone.forVectors(32),
+                new PlaidObjective(new PlaidConfig(8, -3, 6, 0.25, -1e6, true, fraction)), SCHEDULE, Fixtures.V,
+                Fixtures.MASK, "tiny/plaid-sc/loglinear");
+    }
+
+    @Test
+    void selfConditioningFeedsBackTheFirstPassEstimateOnTheChosenRowsOnly() {
+        ModelSpec spec = selfConditionedSpec(0.5);
+        ModelGraph graph = ModelGraph.build(spec, false, true, 5L);
+        NoisyBatch batch = Batches.train(spec, Fixtures.config(1, 0, 0), Fixtures.trainStream(), 0);
+        double[] chosen = batch.corruption().rowValues().get("plaid.self_conditioned");
+        assertTrue(java.util.Arrays.stream(chosen).anyMatch(x -> x == 1.0)
+                && java.util.Arrays.stream(chosen).anyMatch(x -> x == 0.0), "this seed chooses some rows, not all");
+        Map<String, INDArray> ph = graph.placeholders(batch, true, new java.util.SplittableRandom(3));
+        INDArray fed = ph.get("plaid.self_condition");
+        // The first pass again, through SameDiff's own session: the same placeholders with zeros there.
+        Map<String, INDArray> zeros = new java.util.HashMap<>(ph);
+        zeros.put("plaid.self_condition", org.nd4j.linalg.factory.Nd4j.zeros(fed.shape()).castTo(fed.dataType()));
+        INDArray first = graph.sameDiff().output(zeros, "plaid.estimate").get("plaid.estimate");
+        assertTrue(first.amaxNumber().doubleValue() > 0.05, "a non-trivial estimate");
+        for (int b = 0; b < chosen.length; b++) {
+            INDArray expected = chosen[b] == 1.0 ? first.slice(b) : first.slice(b).mul(0.0);
+            assertTrue(expected.equalsWithEps(fed.slice(b), 1e-5), "row " + b + " (chosen " + chosen[b] + ")");
+        }
+    }
+
+    @Test
+    void aSelfConditionedPlaidLearnsAndItsInferenceFeedsItsOwnEstimate() {
+        ModelSpec spec = selfConditionedSpec(0.5);
+        Checkpoint ckpt = trainsAndLearns(spec);
+
+        InferenceModel model = InferenceModel.create(spec, ckpt);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
+        float[] z = new float[2 * 6 * 8];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) rng.nextGaussian();
+        }
+        double[] t = {0.3, 0.6};
+        DenoiserOutput out = model.evaluateState(z, 2, 6, t);
+        // By hand: a graph with the same weights, first pass with zeros, second with its estimate.
+        ModelGraph graph = ModelGraph.build(spec, false, false, 0L);
+        graph.setParams(ckpt.emaParams());
+        Map<String, INDArray> ph = new java.util.HashMap<>();
+        ph.put("xt", org.nd4j.linalg.factory.Nd4j.valueArrayOf(new long[] {2, 6}, Fixtures.MASK,
+                org.nd4j.linalg.api.buffer.DataType.INT32));
+        double[] sigma = {SCHEDULE.sigma(0.3), SCHEDULE.sigma(0.6)};
+        ph.put("sigma", ModelGraph.floats(sigma));
+        ph.put("input.t", ModelGraph.floats(t));
+        ph.put("input.state", org.nd4j.linalg.factory.Nd4j.createFromArray(z).reshape(2, 6, 8));
+        ph.put("plaid.self_condition", org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 6, 8));
+        INDArray estimate = graph.sameDiff().output(ph, "plaid.estimate").get("plaid.estimate").dup();
+        ph.put("plaid.self_condition", estimate);
+        INDArray second = graph.sameDiff().output(ph, graph.outputName()).get(graph.outputName());
+        ph.put("plaid.self_condition", org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 6, 8));
+        INDArray withoutEstimate = graph.sameDiff().output(ph, graph.outputName()).get(graph.outputName());
+        double differs = 0;
+        for (int b = 0; b < 2; b++) {
+            for (int l = 0; l < 6; l++) {
+                for (int v = 0; v < Fixtures.MASK; v++) {
+                    assertEquals(second.getDouble(b, l, v), out.get(b, l, v), 1e-4, "(" + b + ", " + l + ", " + v + ")");
+                    differs = Math.max(differs, Math.abs(second.getDouble(b, l, v) - withoutEstimate.getDouble(b, l, v)));
+                }
+            }
+        }
+        assertTrue(differs > 1e-3, "the trained model reads its estimate: " + differs);
     }
 }

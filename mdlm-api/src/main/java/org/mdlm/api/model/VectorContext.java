@@ -36,4 +36,20 @@ public interface VectorContext {
 
     /** The token layout. */
     Vocabulary vocabulary();
+
+    /**
+     * Declares a FLOAT [B, L, width] input that the engine fills, on every call, with this graph's own
+     * output {@code source} [B, L, width] from a first pass of the same call in which the input is zero
+     * (self-conditioning: the model sees its own estimate; no gradient flows through it). In graphs
+     * with a loss only the sequences whose row value {@code rows} (from the objective's
+     * {@link Corruption#rowValues()}) is 1 receive it, the others keep zeros; in inference graphs every
+     * sequence does. Each call then costs one more forward pass.
+     *
+     * @param name the input's name
+     * @param width its last dimension
+     * @param source the name of the graph variable to feed back (declared by the objective anywhere in
+     *               the graph, e.g. in its denoiser output)
+     * @param rows the row value that selects the sequences in graphs with a loss
+     */
+    SDVariable selfCondition(String name, int width, String source, String rows);
 }

@@ -13,9 +13,13 @@ package org.mdlm.process.param;
  *                               term); in (0, 1)
  * @param negInfinity the finite stand-in for minus infinity that keeps the mask id out of the
  *                    predicted distribution; negative and finite
+ * @param selfConditioning whether the backbone also reads the model's own estimate e_hat from a first
+ *                         pass at the same z_t (Plaid's self-conditioning; one more forward pass per call)
+ * @param selfConditionFraction the probability that a sequence of a batch gets the estimate (the
+ *                              others get zeros, as the first pass does); in [0, 1]
  */
 public record PlaidConfig(int embeddingDim, double gamma0, double gamma1, double reconstructionFraction,
-                          double negInfinity) {
+                          double negInfinity, boolean selfConditioning, double selfConditionFraction) {
 
     /**
      * Validates the config.
@@ -41,9 +45,22 @@ public record PlaidConfig(int embeddingDim, double gamma0, double gamma1, double
         if (!(negInfinity < 0.0 && Double.isFinite(negInfinity))) {
             throw new IllegalArgumentException("neg_infinity must be negative and finite (e.g. -1e6), got " + negInfinity);
         }
+        if (!(selfConditionFraction >= 0.0 && selfConditionFraction <= 1.0)) {
+            throw new IllegalArgumentException("self_condition_fraction must be in [0, 1] (e.g. 0.5), got "
+                    + selfConditionFraction);
+        }
     }
 
-    /** Plaid's defaults: D = 16, gamma from -3 to 6, a quarter of each batch at t = 0. */
+    /** Without self-conditioning. */
+    public PlaidConfig(int embeddingDim, double gamma0, double gamma1, double reconstructionFraction,
+                       double negInfinity) {
+        this(embeddingDim, gamma0, gamma1, reconstructionFraction, negInfinity, false, 0.5);
+    }
+
+    /**
+     * Plaid's defaults: D = 16, gamma from -3 to 6, a quarter of each batch at t = 0; self-conditioning
+     * off (half of the sequences when turned on).
+     */
     public static PlaidConfig defaults() {
         return new PlaidConfig(16, -3.0, 6.0, 0.25, SubsConfig.DEFAULT_NEG_INFINITY);
     }

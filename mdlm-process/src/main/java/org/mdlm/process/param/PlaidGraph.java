@@ -24,6 +24,10 @@ final class PlaidGraph {
     static final String STATE = "plaid.z";
     /** log p(x0 | z_t) [B, L, V], the backbone's logits plus the output prior, mask excluded. */
     static final String LOG_PROBS = "plaid.log_probs";
+    /** The model's estimate e_hat = sum_v p(v | z_t) e_v [B, L, D]. */
+    static final String ESTIMATE = "plaid.estimate";
+    /** The self-conditioning input [B, L, D]: the estimate of a first pass, or zeros. */
+    static final String SELF_CONDITION = "plaid.self_condition";
     /** -log p(x0 | z_t) per token [B, L]: at t = 0 the reconstruction (decoding) term. */
     static final String RECONSTRUCTION = "plaid.term.reconstruction";
     /** gamma'(t) exp(-gamma(t)) |e - e_hat|^2 / 2 per token [B, L]: the diffusion term's integrand. */

@@ -39,7 +39,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * A batch estimates both expectations at once: a fraction {@code p} of its sequences (in
  * expectation) is drawn at t = 0 and weighted 1/p, the rest at low-discrepancy times in (0, 1] and
  * weighted 1/(1-p), so the average is unbiased. The decoder p(x | z_0) is the model itself at t = 0,
- * as in Plaid. Not built: Plaid's learned schedule and self-conditioning.
+ * as in Plaid. With {@code self_conditioning} the backbone also reads the estimate e_hat of a first
+ * pass at the same z_t (for a random share of the sequences; zeros for the others and in that first
+ * pass), as Plaid does. Not built: Plaid's learned noise schedule.
  */
 public final class PlaidObjective implements Parameterization {
 
@@ -47,6 +49,8 @@ public final class PlaidObjective implements Parameterization {
     static final String RECONSTRUCTION_WEIGHT = "plaid.reconstruction_weight";
     /** Row input: the weight of a sequence's diffusion term (1/(1-p) at t &gt; 0, else 0). */
     static final String DIFFUSION_WEIGHT = "plaid.diffusion_weight";
+    /** Row value: 1 for the sequences that get the self-conditioning estimate, else 0. */
+    static final String SELF_CONDITIONED = "plaid.self_conditioned";
 
     private final PlaidConfig config;
     private final LinearLogSnr process;
@@ -124,7 +128,8 @@ public final class PlaidObjective implements Parameterization {
 
     /**
      * {@inheritDoc} The backbone reads vectors, so xt holds the mask id everywhere (it gives the shape
-     * only); the noise is a graph feed. Row values: each sequence's term weights. Uses no randomness.
+     * only); the noise is a graph feed. Row values: each sequence's term weights, and with
+     * self-conditioning whether it gets the estimate (drawn with {@code rng}; otherwise no randomness).
      */
     @Override
     public Corruption corrupt(int[][] x0, boolean[][] valid, double[] t, RouteContext context, SplittableRandom rng) {
@@ -145,7 +150,15 @@ public final class PlaidObjective implements Parameterization {
                 diffusion[b] = 1.0 / (1.0 - p);
             }
         }
-        return new Corruption(xt, t, valid, Map.of(RECONSTRUCTION_WEIGHT, reconstruction, DIFFUSION_WEIGHT, diffusion));
+        if (!config.selfConditioning()) {
+            return new Corruption(xt, t, valid, Map.of(RECONSTRUCTION_WEIGHT, reconstruction, DIFFUSION_WEIGHT, diffusion));
+        }
+        double[] conditioned = new double[x0.length];
+        for (int b = 0; b < x0.length; b++) {
+            conditioned[b] = rng.nextDouble() < config.selfConditionFraction() ? 1.0 : 0.0;
+        }
+        return new Corruption(xt, t, valid, Map.of(RECONSTRUCTION_WEIGHT, reconstruction, DIFFUSION_WEIGHT, diffusion,
+                SELF_CONDITIONED, conditioned));
     }
 
     /**
@@ -173,7 +186,13 @@ public final class PlaidObjective implements Parameterization {
         }
         z = sd.identity(PlaidGraph.STATE, z);
         SDVariable scale = sd.math.rsqrt(alphaSq.div(d).add(sigmaSq));
-        return new InputVectors(z.mul(PlaidGraph.perSequence(sd, scale)), d);
+        SDVariable input = z.mul(PlaidGraph.perSequence(sd, scale));
+        if (!config.selfConditioning()) {
+            return new InputVectors(input, d);
+        }
+        // The estimate has norm at most 1 (a mean of unit vectors): scaled by sqrt(D) as Plaid does.
+        SDVariable estimate = context.selfCondition(PlaidGraph.SELF_CONDITION, d, PlaidGraph.ESTIMATE, SELF_CONDITIONED);
+        return new InputVectors(sd.concat(2, input, estimate.mul(Math.sqrt(d))), 2 * d);
     }
 
     /** Standard normal values [batch, length, width] from {@code rng}. */
@@ -202,7 +221,8 @@ public final class PlaidObjective implements Parameterization {
         SDVariable reconstruction = sd.identity(PlaidGraph.RECONSTRUCTION, PlaidGraph.sumLast(sd, logp.mul(oneHot)).neg());
 
         SDVariable clean = sd.getVariable(PlaidGraph.CLEAN);
-        SDVariable expected = PlaidGraph.times(sd, sd.math.exp(logp), v, table, false, d, x0);
+        SDVariable expected = sd.hasVariable(PlaidGraph.ESTIMATE) ? sd.getVariable(PlaidGraph.ESTIMATE)
+                : estimate(sd, logp, table, v, x0);
         SDVariable error = clean.sub(expected);
         SDVariable gamma = PlaidGraph.gamma(context.t(), process);
         SDVariable weight = sd.math.exp(gamma.neg()).mul(0.5 * process.gammaPrime());
@@ -219,11 +239,23 @@ public final class PlaidObjective implements Parameterization {
         return reconstruction.mul(wRec).add(diffusion.mul(wDiff)).add(prior);
     }
 
-    /** {@inheritDoc} log p(x0 = v | z_t) [B, L, V] with the output prior; the mask at about negInfinity. */
+    /**
+     * {@inheritDoc} log p(x0 = v | z_t) [B, L, V] with the output prior; the mask at about negInfinity.
+     * Also leaves the estimate e_hat in the graph ({@link PlaidGraph#ESTIMATE}, what self-conditioning
+     * feeds back).
+     */
     @Override
     public SDVariable denoiserOutput(SameDiff sd, OutputContext context) {
-        return logProbs(sd, context.logits(), context.t(), context.xt(), context.vocabulary().maskId(),
+        SDVariable logp = logProbs(sd, context.logits(), context.t(), context.xt(), context.vocabulary().maskId(),
                 context.vocabulary().size());
+        estimate(sd, logp, sd.getVariable(PlaidGraph.EMBEDDINGS), context.vocabulary().size(), context.xt());
+        return logp;
+    }
+
+    /** e_hat = sum_v p(v) e_v [B, L, D], named {@link PlaidGraph#ESTIMATE}; {@code like} gives B and L. */
+    private SDVariable estimate(SameDiff sd, SDVariable logp, SDVariable table, int v, SDVariable like) {
+        return sd.identity(PlaidGraph.ESTIMATE,
+                PlaidGraph.times(sd, sd.math.exp(logp), v, table, false, config.embeddingDim(), like));
     }
 
     /**

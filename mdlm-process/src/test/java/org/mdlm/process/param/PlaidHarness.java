@@ -80,6 +80,11 @@ final class PlaidHarness {
             }
 
             @Override
+            public SDVariable selfCondition(String name, int width, String source, String rows) {
+                throw new AssertionError("the harness builds plaid without self-conditioning");
+            }
+
+            @Override
             public boolean training() {
                 return true;
             }
