@@ -15,5 +15,5 @@ module org.mdlm.process {
             org.mdlm.process.schedule.PolynomialScheduleProvider;
     provides org.mdlm.api.model.ParameterizationProvider with org.mdlm.process.param.SubsProvider,
             org.mdlm.process.param.ArProvider, org.mdlm.process.param.D3pmProvider,
-            org.mdlm.process.param.SeddProvider;
+            org.mdlm.process.param.SeddProvider, org.mdlm.process.param.PlaidProvider;
 }

@@ -16,8 +16,8 @@ class PluginsAndPresetsTest {
     void pluginsListsTheFoundationProvidersWithTheirSource() {
         CliRunner.Result r = CliRunner.run("plugins");
         assertEquals(0, r.code(), r.err());
-        for (String expected : List.of("schedule +loglinear ", "parameterization +subs ", "backbone +dit ", "backbone +caduceus ",
-                "sampler +ddpm ", "sampler +ddpm_cache ", "domain +text8 ", "domain +dna ", "domain +synthetic ")) {
+        for (String expected : List.of("schedule +loglinear ", "parameterization +subs ", "parameterization +plaid ", "backbone +dit ", "backbone +caduceus ",
+                "sampler +ddpm ", "sampler +ddpm_cache ", "sampler +plaid ", "domain +text8 ", "domain +dna ", "domain +synthetic ")) {
             assertTrue(r.out().lines().anyMatch(l -> l.matches("^" + expected + ".*")), expected + " in\n" + r.out());
         }
         assertTrue(r.out().contains("mdlm-backbones"), "source of dit shown:\n" + r.out());

@@ -24,7 +24,7 @@ final class GraphLossContext implements LossContext {
     static final String ROW_PREFIX = "route.row.";
 
     private final SameDiff sd;
-    private final SDVariable logits;
+    private final ModelGraph.LogitsHolder logits;
     private final SDVariable x0;
     private final SDVariable xt;
     private final ModelSpec spec;
@@ -37,7 +37,7 @@ final class GraphLossContext implements LossContext {
         double[] values(NoisyBatch batch);
     }
 
-    GraphLossContext(SameDiff sd, SDVariable logits, SDVariable x0, SDVariable xt, ModelSpec spec) {
+    GraphLossContext(SameDiff sd, ModelGraph.LogitsHolder logits, SDVariable x0, SDVariable xt, ModelSpec spec) {
         this.sd = sd;
         this.logits = logits;
         this.x0 = x0;
@@ -47,7 +47,10 @@ final class GraphLossContext implements LossContext {
 
     @Override
     public SDVariable logits() {
-        return logits;
+        if (logits.logits == null) {
+            throw new IllegalStateException("the logits do not exist yet: the backbone has not been built");
+        }
+        return logits.logits;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mdlm.engine;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.mdlm.api.domain.Vocabulary;
 import org.mdlm.api.model.OutputContext;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -20,10 +21,13 @@ final class GraphOutputContext implements OutputContext {
     private final SDVariable logits;
     private final SDVariable xt;
     private final Vocabulary vocabulary;
+    private final Supplier<SDVariable> time;
     private boolean sigmaDeclared;
 
-    GraphOutputContext(SameDiff sd, SDVariable logits, SDVariable xt, Vocabulary vocabulary) {
+    /** @param time the time of each sequence (objectives with embedding-space states), or null */
+    GraphOutputContext(SameDiff sd, SDVariable logits, SDVariable xt, Vocabulary vocabulary, Supplier<SDVariable> time) {
         this.sd = sd;
+        this.time = time;
         this.logits = logits;
         this.xt = xt;
         this.vocabulary = vocabulary;
@@ -51,6 +55,14 @@ final class GraphOutputContext implements OutputContext {
     @Override
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    @Override
+    public SDVariable t() {
+        if (time == null) {
+            return OutputContext.super.t();
+        }
+        return time.get();
     }
 
     /** Feeds the true sigma of each sequence when the output declared it. */

@@ -2,12 +2,16 @@ package org.mdlm.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mdlm.api.model.Denoiser;
 import org.mdlm.api.model.DenoiserOutput;
 import org.mdlm.api.model.DenoiserOutputKind;
+import org.mdlm.api.model.EmbeddingDiffusion;
+import org.mdlm.api.model.EmbeddingStates;
 import org.mdlm.api.schedule.NoiseSchedule;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained model as a {@link Denoiser}: the inference graph (training=false: no dropout) of a
@@ -161,7 +165,62 @@ public final class InferenceModel implements Denoiser {
      */
     @Override
     public synchronized DenoiserOutput evaluate(int[][] xt, double[] sigma) {
-        INDArray out = run(xt, sigma);
+        if (graph.stateWidth() != 0) {
+            throw new UnsupportedOperationException("this model (objective " + spec.objective()
+                    + ") reads embedding-space states, not tokens: sample it with a sampler that reads "
+                    + kind().label() + " (" + spec.objective().preferredSampler() + ")");
+        }
+        return table(run(xt, sigma));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public synchronized DenoiserOutput evaluateState(float[] states, int batch, int length, double[] t) {
+        int width = graph.stateWidth();
+        if (width == 0) {
+            return Denoiser.super.evaluateState(states, batch, length, t);
+        }
+        if (batch < 1 || length < 1 || states == null || (long) batch * length * width != states.length) {
+            throw new IllegalArgumentException("states of shape [" + batch + ", " + length + ", " + width + "] need "
+                    + ((long) batch * length * width) + " values, got " + (states == null ? "null" : states.length));
+        }
+        if (t == null || t.length != batch) {
+            throw new IllegalArgumentException("need one time per sequence: " + batch + " rows, "
+                    + (t == null ? "null" : t.length + " times"));
+        }
+        for (double v : t) {
+            if (!(v >= 0.0 && v <= 1.0)) {
+                throw new IllegalArgumentException("times must lie in [0, 1], got " + v);
+            }
+        }
+        INDArray state = Nd4j.createFromArray(states).reshape(batch, length, width);
+        Map<String, INDArray> ph = graph.statePlaceholders(state, t, Seeds.rng(0L, 0L, Seeds.INFER_FEEDS));
+        String name = graph.outputName();
+        INDArray out;
+        if (lean != null) {
+            out = lean.run(ph, List.of(name)).get(name);
+        } else {
+            out = graph.sameDiff().output(ph, name).get(name);
+            memory.check();
+        }
+        return table(out);
+    }
+
+    /** {@inheritDoc} The table is computed from the current weights on every call. */
+    @Override
+    public synchronized Optional<EmbeddingStates> embeddingStates() {
+        Optional<EmbeddingDiffusion> process = spec.objective().embeddingDiffusion();
+        if (process.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = process.get().embeddingsName();
+        INDArray table = graph.sameDiff().output(Map.of(), name).get(name);
+        float[] values = table.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        return Optional.of(new EmbeddingStates(process.get(), spec.vocabSize(), values));
+    }
+
+    /** The output array as a {@link DenoiserOutput} (one copy into a Java array). */
+    private DenoiserOutput table(INDArray out) {
         long[] shape = out.shape();
         long n = out.length();
         // One copy into the Java array: straight from the buffer when it is exactly the dense float table.
@@ -178,6 +237,9 @@ public final class InferenceModel implements Denoiser {
      *                                  the wrong length
      */
     public synchronized INDArray outputArray(int[][] xt, double[] sigma) {
+        if (graph.stateWidth() != 0) {
+            throw new UnsupportedOperationException("this model reads embedding-space states, not tokens");
+        }
         INDArray out = run(xt, sigma);
         return lean != null ? out.dup() : out;
     }

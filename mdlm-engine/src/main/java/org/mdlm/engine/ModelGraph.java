@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.mdlm.api.model.BackboneInputs;
+import org.mdlm.api.model.InputVectors;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -40,10 +41,14 @@ final class ModelGraph {
     private final String tokenLossName;
     private final GraphLossContext lossContext;
     private final GraphOutputContext outputContext;
+    private final GraphVectorContext vectorContext;
     private final List<String> paramNames;
+    /** Runs the first pass of self-conditioning (created on first use). */
+    private LeanExecutor selfConditionExecutor;
 
     private ModelGraph(SameDiff sd, ModelSpec spec, PlaceholderFeeds feeds, String outputName, String tokenLossName,
-                       GraphLossContext lossContext, GraphOutputContext outputContext) {
+                       GraphLossContext lossContext, GraphOutputContext outputContext,
+                       GraphVectorContext vectorContext) {
         this.sd = sd;
         this.spec = spec;
         this.feeds = feeds;
@@ -51,6 +56,7 @@ final class ModelGraph {
         this.tokenLossName = tokenLossName;
         this.lossContext = lossContext;
         this.outputContext = outputContext;
+        this.vectorContext = vectorContext;
         List<String> names = new ArrayList<>();
         for (SDVariable v : sd.variables()) {
             if (v.getVariableType() == VariableType.VARIABLE) {
@@ -75,16 +81,27 @@ final class ModelGraph {
         SDVariable sigma = sd.placeHolder(SIGMA, DataType.FLOAT, -1);
         SDVariable valid = spec.vocabulary().padId().isPresent() ? sd.placeHolder(VALID, DataType.FLOAT, -1, -1) : null;
         PlaceholderFeeds feeds = new PlaceholderFeeds(sd);
+        SDVariable x0 = withLoss ? sd.placeHolder(X0, DataType.INT32, -1, -1) : null;
+        LogitsHolder logitsHolder = new LogitsHolder();
+        GraphLossContext context = withLoss ? new GraphLossContext(sd, logitsHolder, x0, xt, spec) : null;
+        GraphVectorContext vectorContext = null;
+        InputVectors vectors = null;
+        spec.objective().backboneIncompatibility(spec.backbone()).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        if (spec.objective().embeddingDiffusion().isPresent()) {
+            vectorContext = new GraphVectorContext(sd, x0, context, feeds, training, initSeed, spec.vocabulary());
+            vectors = spec.objective().backboneVectors(sd, vectorContext);
+        }
         SDVariable logits = spec.backbone().logits(sd, new BackboneInputs(xt, sigma, valid,
-                spec.objective().attention(), spec.vocabulary(), training, initSeed, feeds));
-        GraphOutputContext outputContext = new GraphOutputContext(sd, logits, xt, spec.vocabulary());
+                spec.objective().attention(), spec.vocabulary(), training, initSeed, feeds, vectors));
+        logitsHolder.logits = logits;
+        GraphOutputContext outputContext = new GraphOutputContext(sd, logits, xt, spec.vocabulary(),
+                vectorContext == null ? null : vectorContext::t);
         SDVariable output = spec.objective().denoiserOutput(sd, outputContext);
         String tokenLossName = null;
-        GraphLossContext context = null;
         if (withLoss) {
-            SDVariable x0 = sd.placeHolder(X0, DataType.INT32, -1, -1);
             SDVariable counted = sd.placeHolder(COUNTED, DataType.FLOAT, -1, -1);
-            context = new GraphLossContext(sd, logits, x0, xt, spec);
             SDVariable tokLoss = spec.objective().tokenLoss(sd, context);
             SDVariable countedLoss = tokLoss.dataType() == DataType.FLOAT ? tokLoss.mul(counted)
                     : tokLoss.mul(counted.castTo(tokLoss.dataType()));
@@ -94,7 +111,12 @@ final class ModelGraph {
             sd.setLossVariables(loss);
             tokenLossName = countedLoss.name();
         }
-        return new ModelGraph(sd, spec, feeds, output.name(), tokenLossName, context, outputContext);
+        return new ModelGraph(sd, spec, feeds, output.name(), tokenLossName, context, outputContext, vectorContext);
+    }
+
+    /** The logits, set once the backbone is built (the vector context is made before them). */
+    static final class LogitsHolder {
+        SDVariable logits;
     }
 
     SameDiff sameDiff() {
@@ -211,7 +233,74 @@ final class ModelGraph {
             lossContext.fill(ph, b);
         }
         feeds.fill(ph, b.batch(), b.length(), feedRng);
+        GraphVectorContext.SelfCondition sc = vectorContext == null ? null : vectorContext.selfConditioning();
+        if (sc != null) {
+            double[] rows = b.corruption().rowValues().get(sc.rows());
+            if (rows == null) {
+                throw new IllegalStateException("the objective's self-conditioning reads row value '" + sc.rows()
+                        + "' but its corrupt() returned " + b.corruption().rowValues().keySet());
+            }
+            selfCondition(sc, ph, b.batch(), b.length(), rows);
+        }
         return ph;
+    }
+
+    /**
+     * Fills a self-conditioning input: zeros, a first pass of this graph to its source, then the
+     * estimate kept on the rows whose selector is not 0 ({@code rows} null: every row).
+     */
+    private void selfCondition(GraphVectorContext.SelfCondition sc, Map<String, INDArray> ph, int batch, int length,
+                               double[] rows) {
+        ph.put(sc.name(), Nd4j.zeros(DataType.FLOAT, batch, length, sc.width()));
+        INDArray estimate = forward(ph, sc.source()).castTo(DataType.FLOAT).dup('c');
+        if (rows != null) {
+            for (int r = 0; r < batch; r++) {
+                if (rows[r] == 0.0) {
+                    estimate.slice(r).assign(0.0);
+                }
+            }
+        }
+        ph.put(sc.name(), estimate);
+    }
+
+    /** One forward pass of this graph to {@code name} (the lean executor when it can run it). */
+    private INDArray forward(Map<String, INDArray> ph, String name) {
+        if (selfConditionExecutor == null && LeanExecutor.enabled()) {
+            LeanExecutor e = new LeanExecutor(sd, sd, List.of(name));
+            if (e.supports()) {
+                selfConditionExecutor = e;
+            }
+        }
+        return selfConditionExecutor != null ? selfConditionExecutor.run(ph, List.of(name)).get(name)
+                : sd.output(ph, name).get(name);
+    }
+
+    /**
+     * Placeholder values for inference on embedding-space states: the state, its times, sigma(t) for
+     * the backbone and the extra feeds (xt holds mask ids: it gives the shape only).
+     */
+    Map<String, INDArray> statePlaceholders(INDArray state, double[] t, SplittableRandom feedRng) {
+        if (vectorContext == null || vectorContext.stateWidth() == 0) {
+            throw new IllegalStateException("this model reads tokens, not embedding-space states");
+        }
+        int batch = (int) state.size(0);
+        int length = (int) state.size(1);
+        int[][] xt = new int[batch][length];
+        for (int[] row : xt) {
+            Arrays.fill(row, spec.maskId());
+        }
+        Map<String, INDArray> ph = inferencePlaceholders(xt, trueSigma(t), feedRng);
+        vectorContext.fill(ph, t, state);
+        GraphVectorContext.SelfCondition sc = vectorContext.selfConditioning();
+        if (sc != null) {
+            selfCondition(sc, ph, batch, length, null);
+        }
+        return ph;
+    }
+
+    /** The width of the embedding-space state an inference graph reads, 0 for token models. */
+    int stateWidth() {
+        return vectorContext == null ? 0 : vectorContext.stateWidth();
     }
 
     /** Placeholder values for inference: xt, sigma, the valid mask and the extra feeds. */

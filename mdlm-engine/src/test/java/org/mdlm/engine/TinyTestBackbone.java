@@ -22,6 +22,7 @@ final class TinyTestBackbone implements Backbone {
     private final boolean useSigma;
     private final double dropout;
     private final boolean rowLookup;
+    private boolean readsVectors;
 
     /**
      * @param timeConditioned what {@link #timeConditioned()} reports
@@ -45,6 +46,21 @@ final class TinyTestBackbone implements Backbone {
         this(hidden, false, false, 0.1);
     }
 
+    /**
+     * A time-conditioned backbone that reads input vectors (an objective in embedding space): they are
+     * projected by "vin" [W, H] in place of the token embedding.
+     */
+    static TinyTestBackbone forVectors(int hidden) {
+        TinyTestBackbone b = new TinyTestBackbone(hidden, true, true, 0.0);
+        b.readsVectors = true;
+        return b;
+    }
+
+    @Override
+    public boolean readsVectors() {
+        return readsVectors;
+    }
+
     @Override
     public SDVariable logits(SameDiff sd, BackboneInputs in) {
         return build(sd, in, true);
@@ -65,7 +81,7 @@ final class TinyTestBackbone implements Backbone {
         int v = in.vocabSize();
         int h = hidden;
         SplittableRandom rng = new SplittableRandom(in.initSeed());
-        SDVariable emb = sd.var("emb", init(rng, 1.0, v, h));
+        SDVariable emb = in.vectors() == null ? sd.var("emb", init(rng, 1.0, v, h)) : null;
         SDVariable mixW = sd.var("mix.weight", init(rng, 1.0 / Math.sqrt(3 * h), 3 * h, h));
         SDVariable mixB = sd.var("mix.bias", Nd4j.zeros(DataType.FLOAT, h));
         INDArray outInit = init(rng, 1.0 / Math.sqrt(h), h, v);
@@ -75,7 +91,11 @@ final class TinyTestBackbone implements Backbone {
         SDVariable shapeBLV = sd.concat(0, shapeBL, sd.constant(Nd4j.createFromArray((long) v)));
 
         SDVariable e;
-        if (rowLookup) {
+        if (in.vectors() != null) {
+            int w = in.vectors().width();
+            SDVariable vin = sd.var("vin", init(rng, 1.0 / Math.sqrt(w), w, h));
+            e = sd.reshape(sd.reshape(in.vectors().values(), -1, w).mmul(vin), shapeBLH);      // [B,L,H]
+        } else if (rowLookup) {
             e = in.feeds().rows("emb.rows", emb, in.xt());                                  // [B,L,H]
         } else {
             SDVariable oneHot = sd.oneHot(in.xt(), v).castTo(DataType.FLOAT);

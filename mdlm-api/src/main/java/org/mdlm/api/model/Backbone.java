@@ -19,6 +19,14 @@ public interface Backbone {
     boolean timeConditioned();
 
     /**
+     * Whether this backbone accepts {@link BackboneInputs#vectors() input vectors} in place of token
+     * ids (needed by objectives in embedding space, such as Plaid). False by default.
+     */
+    default boolean readsVectors() {
+        return false;
+    }
+
+    /**
      * Adds the backbone without its output layer to {@code sd}: the per-position features
      * [B, L, {@link #featureWidth()}] that the language-model head reads, for other heads (a
      * classifier when fine-tuning). The variables it creates have the same names and shapes as in

@@ -19,9 +19,14 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * @param training true for the training graph (dropout active), false for evaluation and sampling
  * @param initSeed seed for the initial parameter values
  * @param feeds where to declare extra per-call placeholders (rotary tables, dropout masks)
+ * @param vectors continuous input vectors [B, L, W] that replace the token embedding (an objective in
+ *                embedding space, such as Plaid, makes them), or null for token input; only backbones
+ *                that {@link Backbone#readsVectors() read vectors} accept them, and then xt gives the
+ *                shape only
  */
 public record BackboneInputs(SDVariable xt, SDVariable sigma, SDVariable valid, AttentionPattern attention,
-                             Vocabulary vocabulary, boolean training, long initSeed, GraphFeeds feeds) {
+                             Vocabulary vocabulary, boolean training, long initSeed, GraphFeeds feeds,
+                             InputVectors vectors) {
 
     /** Validates the inputs. */
     public BackboneInputs {
@@ -33,6 +38,12 @@ public record BackboneInputs(SDVariable xt, SDVariable sigma, SDVariable valid, 
         if (vocabulary.size() < 2) {
             throw new IllegalArgumentException("vocabulary size must be at least 2, got " + vocabulary.size());
         }
+    }
+
+    /** Inputs with token ids (no input vectors). */
+    public BackboneInputs(SDVariable xt, SDVariable sigma, SDVariable valid, AttentionPattern attention,
+                          Vocabulary vocabulary, boolean training, long initSeed, GraphFeeds feeds) {
+        this(xt, sigma, valid, attention, vocabulary, training, initSeed, feeds, null);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.mdlm.api.model;
 
+import java.util.Optional;
+
 import org.mdlm.api.schedule.NoiseSchedule;
 
 /**
@@ -36,4 +38,27 @@ public interface Denoiser {
      *                                  the wrong length
      */
     DenoiserOutput evaluate(int[][] xt, double[] sigma);
+
+    /**
+     * The Gaussian process and embedding table of a continuous-state model (kind
+     * {@link DenoiserOutputKind#STATE_CLEAN_LOG_PROBS}); empty for token models.
+     */
+    default Optional<EmbeddingStates> embeddingStates() {
+        return Optional.empty();
+    }
+
+    /**
+     * Evaluates a continuous-state model on states in embedding space.
+     *
+     * @param states z_t [B, L, D] in row-major order
+     * @param batch B
+     * @param length L
+     * @param t the time of each sequence [B], in [0, 1]
+     * @return log p(x0 = v | z_t) [B, L, V], of kind {@link DenoiserOutputKind#STATE_CLEAN_LOG_PROBS}
+     * @throws UnsupportedOperationException for token models
+     * @throws IllegalArgumentException if the shapes disagree
+     */
+    default DenoiserOutput evaluateState(float[] states, int batch, int length, double[] t) {
+        throw new UnsupportedOperationException("this model reads tokens, not embedding-space states");
+    }
 }

@@ -20,7 +20,12 @@ public enum DenoiserOutputKind {
      * tokens before it. The input row is shifted right by one: position 0 holds the mask id as the
      * beginning-of-sequence marker and position i holds token i-1.
      */
-    NEXT_TOKEN_LOG_PROBS("next-token log-probs");
+    NEXT_TOKEN_LOG_PROBS("next-token log-probs"),
+    /**
+     * log p(x0 = v | z_t) at every position, where z_t is a continuous state in embedding space
+     * (Plaid): read through {@link Denoiser#evaluateState}, not {@link Denoiser#evaluate}.
+     */
+    STATE_CLEAN_LOG_PROBS("clean-token log-probs of embedding-space states");
 
     private final String label;
 

@@ -24,4 +24,15 @@ public interface OutputContext {
 
     /** The token layout. */
     Vocabulary vocabulary();
+
+    /**
+     * The time of each sequence, FLOAT [B]: given only to objectives with continuous states
+     * ({@link Parameterization#embeddingDiffusion()}), the same variable their
+     * {@link VectorContext#t()} returned.
+     *
+     * @throws UnsupportedOperationException in graphs of token objectives
+     */
+    default SDVariable t() {
+        throw new UnsupportedOperationException("the time is given only to objectives with embedding-space states");
+    }
 }

@@ -1,5 +1,6 @@
 package org.mdlm.api.model;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -91,5 +92,34 @@ public interface Parameterization {
      */
     default SDVariable denoiserOutput(SameDiff sd, OutputContext context) {
         return denoiserOutput(sd, context.logits(), context.xt(), context.vocabulary().maskId());
+    }
+
+    /**
+     * The Gaussian process of an objective whose states are embedding vectors (Plaid); empty for
+     * the token objectives. When present, the engine calls {@link #backboneVectors} and hands the
+     * result to the backbone instead of token ids.
+     */
+    default Optional<EmbeddingDiffusion> embeddingDiffusion() {
+        return Optional.empty();
+    }
+
+    /**
+     * Builds the backbone's input vectors [B, L, W] for a continuous-state objective: in graphs that
+     * compute a loss from the clean tokens (with the objective's own parameters and noise feeds), in
+     * inference graphs from the state a sampler feeds. The objective may leave named variables in the
+     * graph for its {@link #tokenLoss} and {@link #denoiserOutput} to read.
+     *
+     * @throws UnsupportedOperationException by default (token objectives)
+     */
+    default InputVectors backboneVectors(SameDiff sd, VectorContext context) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " feeds the backbone tokens");
+    }
+
+    /**
+     * Why this objective cannot train with {@code backbone}, naming what to set instead; empty when it
+     * can. Checked when a config is resolved and when a graph is built. By default every backbone fits.
+     */
+    default Optional<String> backboneIncompatibility(Backbone backbone) {
+        return Optional.empty();
     }
 }

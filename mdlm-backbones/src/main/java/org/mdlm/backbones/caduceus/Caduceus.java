@@ -134,6 +134,10 @@ public final class Caduceus implements Backbone {
 
     /** Refuses inputs this backbone cannot serve; returns the complement map when it needs one. */
     private ComplementMap check(BackboneInputs in) {
+        if (in.vectors() != null) {
+            throw new IllegalArgumentException("the caduceus backbone reads tokens (its reverse-complement tying works "
+                    + "on token ids), not embedding-space vectors; use model.type=dit with this objective");
+        }
         if (in.valid() != null) {
             throw new IllegalArgumentException("the caduceus backbone does not support padded vocabularies: its scan "
                     + "would carry padding into later positions; use a domain without padding or model.type=dit");

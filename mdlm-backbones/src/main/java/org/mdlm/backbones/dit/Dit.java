@@ -71,6 +71,12 @@ public final class Dit implements Backbone {
         return config.timeConditioning();
     }
 
+    /** {@inheritDoc} Input vectors are projected to the hidden width ({@code vector_embed.weight}). */
+    @Override
+    public boolean readsVectors() {
+        return true;
+    }
+
     @Override
     public SDVariable logits(SameDiff sd, BackboneInputs in) {
         return build(sd, in, true);
@@ -95,7 +101,12 @@ public final class Dit implements Backbone {
         Shapes shapes = new Shapes(sd, in.xt(), type);
 
         // Variables in the reference's named_parameters() order.
-        SDVariable embedding = params.uniform("vocab_embed.embedding", 1.0 / Math.sqrt(h), v, h);
+        // Token ids are embedded by a table; input vectors (an objective in embedding space) by a
+        // projection without bias, the table then not existing (it would get no gradient).
+        SDVariable embedding = in.vectors() == null ? params.uniform("vocab_embed.embedding", 1.0 / Math.sqrt(h), v, h)
+                : null;
+        Linear vectorEmbed = in.vectors() == null ? null
+                : Linear.create(params, "vector_embed", in.vectors().width(), h, false, Linear.Init.DEFAULT);
         TimestepEmbedding sigmaMap = TimestepEmbedding.create(params, "sigma_map",
                 config.frequencyEmbeddingSize(), config.condDim());
         DitBlock[] blocks = new DitBlock[config.blocks()];
@@ -109,7 +120,9 @@ public final class Dit implements Backbone {
 
         // Token embedding: the engine feeds the table's rows for x_t and folds their gradient back
         // into the table (SameDiff M2.1's gather gradient is broken; a one-hot product costs O(V)).
-        SDVariable x = sd.identity(ACTIVATION_PREFIX + "embed", in.feeds().rows(EMBEDDED_ROWS, embedding, in.xt()));
+        SDVariable x = sd.identity(ACTIVATION_PREFIX + "embed", embedding != null
+                ? in.feeds().rows(EMBEDDED_ROWS, embedding, in.xt())
+                : vectorEmbed.apply3d(asType(in.vectors().values()), shapes));
 
         SDVariable sigma = config.timeConditioning() ? asType(in.sigma()) : sd.fill(shapes.batch(), type, 0.0);
         SDVariable c = sd.identity(ACTIVATION_PREFIX + "c", Activations.silu(sigmaMap.apply(sigma)));

@@ -154,6 +154,10 @@ public final class ConfigResolver {
                 .createFromRecord(components.get(ExtensionPoint.PARAMETERIZATION));
         Backbone backbone = (Backbone) providers.get(ExtensionPoint.BACKBONE)
                 .createFromRecord(components.get(ExtensionPoint.BACKBONE));
+        objective.backboneIncompatibility(backbone).ifPresent(why -> {
+            throw new ConfigException("objective '" + providers.get(ExtensionPoint.PARAMETERIZATION).name()
+                    + "' cannot train with backbone '" + providers.get(ExtensionPoint.BACKBONE).name() + "': " + why);
+        });
         DenoiserOutputKind kind = objective.outputKind();
         boolean timed = backbone.timeConditioned();
         Sampler sampler = (Sampler) providers.get(ExtensionPoint.SAMPLER)
