@@ -60,9 +60,9 @@ public final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--spark", paramLabel = "MASTER", description = "Tokenize the corpus of --input on Spark: local[N] "
             + "on this machine, spark://HOST:PORT, yarn, ... (the mdlm launcher adds Spark).")
     String spark;
-    @Option(names = "--input", paramLabel = "DIR", description = "Corpus folder with train, valid and test: each a "
-            + ".jsonl[.gz] file (a \"text\" field per line) or .parquet file, or a folder of such files (read in name "
-            + "order).")
+    @Option(names = "--input", paramLabel = "DIR", description = "Corpus folder holding the splits train, valid and test: "
+            + "each a JSON-lines file (a \"text\" field per line, gzip allowed), a Parquet file or a folder of such "
+            + "files (read in name order).")
     String corpus;
     @Option(names = "--out", paramLabel = "DIR", description = "Where the entries train/, valid/ and test/ go; "
             + "driver and executors must see it at the same path.")
@@ -74,7 +74,7 @@ public final class TokenizeCommand implements Callable<Integer> {
             + "joined, the end-of-sequence id after each (default); pad: one row of --row-length ids per document.")
     String packing;
     @Option(names = "--row-length", paramLabel = "N", defaultValue = "0",
-            description = "Ids per row with --packing pad (the model's train.seq_len).")
+            description = "Ids per row with --packing pad (the model's sequence length).")
     int rowLength;
     @Option(names = "--shard-tokens", paramLabel = "N", defaultValue = "0",
             description = "Ids per shard file (default: the token cache's 2^26).")
