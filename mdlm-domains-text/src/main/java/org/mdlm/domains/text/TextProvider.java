@@ -23,7 +23,8 @@ public final class TextProvider implements DomainProvider<TextConfig> {
     @Override
     public String description() {
         return "a corpus through a tokenizer (default gpt2: 50,258 ids, <|endoftext|> at document seams); "
-                + "data: directory of train/valid/test .jsonl[.gz] or .txt[.gz]";
+                + "data: directory of train/valid/test .jsonl[.gz] or .txt[.gz], or with format tokens the "
+                + "token-cache entries of mdlm tokenize --spark";
     }
 
     /** {@inheritDoc} */

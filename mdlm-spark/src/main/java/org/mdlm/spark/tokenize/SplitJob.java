@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -49,7 +50,9 @@ final class SplitJob {
         int row = request.packing().equals("pad") ? request.rowLength() : 0;
         Path building;
         try {
-            building = Files.createTempDirectory(request.out(), "." + source.split() + ".building-");
+            // not createTempDirectory: its owner-only permissions would stay on the entry and keep executors of
+            // another user (and later readers) out; this folder takes the umask's
+            building = Files.createDirectory(request.out().resolve("." + source.split() + ".building-" + UUID.randomUUID()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder in " + request.out() + ": " + e.getMessage(), e);
         }
