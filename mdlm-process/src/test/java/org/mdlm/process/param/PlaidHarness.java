@@ -113,6 +113,13 @@ final class PlaidHarness {
 
     /** Runs the named outputs for x0 [B][L], times t, noise [B][L][D] and logits [B][L][V]. */
     Map<String, INDArray> run(int[][] x0, double[] t, INDArray noise, INDArray logits, String... names) {
+        Map<String, INDArray> out = new HashMap<>();
+        sd.output(feeds(x0, t, noise, logits), names).forEach((k, v) -> out.put(k, v.dup()));
+        return out;
+    }
+
+    /** The placeholder values for x0 [B][L], times t, noise [B][L][D] and logits [B][L][V]. */
+    Map<String, INDArray> feeds(int[][] x0, double[] t, INDArray noise, INDArray logits) {
         Corruption c = objective.corrupt(x0, null, t, new RouteContext(new LogLinearSchedule(LogLinearConfig.defaults()),
                 vocabulary, 1e-3, true), new SplittableRandom(0));
         Map<String, INDArray> feed = new HashMap<>();
@@ -124,9 +131,7 @@ final class PlaidHarness {
         for (String row : rows.keySet()) {
             feed.put("row." + row, Nd4j.createFromArray(c.rowValues().get(row)).castTo(DataType.FLOAT));
         }
-        Map<String, INDArray> out = new HashMap<>();
-        sd.output(feed, names).forEach((k, v) -> out.put(k, v.dup()));
-        return out;
+        return feed;
     }
 
     /** A loss context whose time is the harness's t placeholder and whose rows become placeholders. */
