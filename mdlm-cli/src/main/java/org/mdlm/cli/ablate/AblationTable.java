@@ -109,7 +109,9 @@ public final class AblationTable {
         sb.append("- seeds per cell: ").append(definition.seeds()).append(" (train.seed ")
                 .append(seeds(results)).append(")\n");
         sb.append("- runs finished: ").append(finished.size()).append(" of ").append(results.size()).append("\n\n");
-        sb.append("| cell | seeds | val nats/token | ").append(bpc ? "val bits/char" : "val perplexity")
+        List<String> units = finished.stream().map(RunResult::unit).distinct().toList();
+        String unit = units.size() == 1 ? units.get(0) : "token";
+        sb.append("| cell | seeds | val nats/").append(unit).append(" | ").append(bpc ? "val bits/char" : "val perplexity")
                 .append(" | likelihood | steps | tokens seen | notes |\n");
         sb.append("|---|---:|---:|---:|---|---:|---:|---|\n");
         for (Map.Entry<GridCell, List<RunResult>> e : byCell.entrySet()) {

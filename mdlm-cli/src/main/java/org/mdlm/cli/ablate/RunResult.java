@@ -25,9 +25,11 @@ import java.util.List;
  * @param characterLevel whether the domain is character-level (the log carries bits per character)
  * @param exact whether the figure is the exact NLL (true) or a NELBO bound (false)
  * @param curve the periodic evaluations, in step order
+ * @param unit what the domain calls a token in reports ("token", "base"; the summary's {@code token_unit})
  */
 public record RunResult(GridRun run, Status status, String failure, int steps, long trainTokens, double natsPerToken,
-                        double standardError, boolean characterLevel, boolean exact, List<EvalPoint> curve) {
+                        double standardError, boolean characterLevel, boolean exact, List<EvalPoint> curve,
+                        String unit) {
 
     /** Whether a run has figures. */
     public enum Status {
@@ -48,9 +50,16 @@ public record RunResult(GridRun run, Status status, String failure, int steps, l
     public record EvalPoint(int step, double natsPerToken) {
     }
 
-    /** Copies the curve. */
+    /** Copies the curve; a null unit is "token". */
     public RunResult {
         curve = List.copyOf(curve);
+        unit = unit == null || unit.isBlank() ? "token" : unit;
+    }
+
+    /** A result whose unit is "token". */
+    public RunResult(GridRun run, Status status, String failure, int steps, long trainTokens, double natsPerToken,
+                     double standardError, boolean characterLevel, boolean exact, List<EvalPoint> curve) {
+        this(run, status, failure, steps, trainTokens, natsPerToken, standardError, characterLevel, exact, curve, null);
     }
 
     /** A run without figures. */
@@ -90,7 +99,7 @@ public record RunResult(GridRun run, Status status, String failure, int steps, l
                     last == null || !last.path("val_se").isNumber() ? Double.NaN : last.get("val_se").asDouble(),
                     last != null && last.has("val_bpc"),
                     last != null ? last.path("val_exact").asBoolean() : !summary.path("val_is_bound").asBoolean(true),
-                    curve);
+                    curve, summary.path("token_unit").asText(null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the results of " + run.dir() + ": " + e.getMessage(), e);
         }

@@ -68,6 +68,14 @@ class AblationTableTest {
     }
 
     @Test
+    void theHeaderNamesTheDomainsUnit() {
+        RunResult base = new RunResult(GridRun.in(Path.of("g"), subs, 0), RunResult.Status.FINISHED, null, 4, 512, 1.3,
+                0.01, false, false, List.of(new RunResult.EvalPoint(4, 1.3)), "base");
+        assertTrue(table.markdown(List.of(base)).contains("| val nats/base | val perplexity |"));
+        assertTrue(table.markdown(List.of(finished(subs, 0, 1.0, false, false))).contains("| val nats/token |"));
+    }
+
+    @Test
     void csvHasALinePerRunWithTheVariedValuesAndFigures() {
         String csv = table.csv(List.of(finished(subs, 0, 2.0, true, false), finished(ar, 0, 1.5, false, true),
                 RunResult.failed(GridRun.in(Path.of("g"), ar, 1), "bad, \"very\"\nbad")));
