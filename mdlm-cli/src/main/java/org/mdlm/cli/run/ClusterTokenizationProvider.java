@@ -2,12 +2,11 @@ package org.mdlm.cli.run;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.mdlm.cli.config.ConfigException;
 
 /**
  * Tokenizes corpora on a cluster for {@code mdlm tokenize --spark MASTER --input DIR --out DIR};
- * found with {@link ServiceLoader} on the class path, as {@link ClusterTrainingProvider} is, so the
+ * found with {@link java.util.ServiceLoader} on the class path, as {@link ClusterTrainingProvider} is, so the
  * CLI needs no cluster library (mdlm-spark provides {@code spark}).
  */
 public interface ClusterTokenizationProvider {
@@ -32,13 +31,6 @@ public interface ClusterTokenizationProvider {
      * @throws ConfigException saying how to put it on the class path when there is none
      */
     static ClusterTokenizationProvider find(String name, ClassLoader loader) {
-        for (ClusterTokenizationProvider p : ServiceLoader.load(ClusterTokenizationProvider.class, loader)) {
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        throw new ConfigException("--" + name + " needs mdlm-spark and Spark on the class path, which this"
-                + " launch does not have; run ./mdlm tokenize --" + name + " MASTER ... (the launcher adds them), or"
-                + " spark-submit --class org.mdlm.spark.SparkMain mdlm-spark/target/mdlm-spark-VERSION-all.jar tokenize ...");
+        return ClusterProviders.find(ClusterTokenizationProvider.class, ClusterTokenizationProvider::name, name, "tokenize", loader);
     }
 }
