@@ -194,16 +194,7 @@ public final class InferenceModel implements Denoiser {
             }
         }
         INDArray state = Nd4j.createFromArray(states).reshape(batch, length, width);
-        Map<String, INDArray> ph = graph.statePlaceholders(state, t, Seeds.rng(0L, 0L, Seeds.INFER_FEEDS));
-        String name = graph.outputName();
-        INDArray out;
-        if (lean != null) {
-            out = lean.run(ph, List.of(name)).get(name);
-        } else {
-            out = graph.sameDiff().output(ph, name).get(name);
-            memory.check();
-        }
-        return table(out);
+        return table(execute(graph.statePlaceholders(state, t, Seeds.rng(0L, 0L, Seeds.INFER_FEEDS))));
     }
 
     /** {@inheritDoc} The table is computed from the current weights on every call. */
@@ -247,7 +238,11 @@ public final class InferenceModel implements Denoiser {
     /** Runs the graph; with the lean executor the result is its live (reused) array, to be copied at once. */
     private INDArray run(int[][] xt, double[] sigma) {
         check(xt, sigma);
-        Map<String, INDArray> ph = graph.inferencePlaceholders(xt, sigma, Seeds.rng(0L, 0L, Seeds.INFER_FEEDS));
+        return execute(graph.inferencePlaceholders(xt, sigma, Seeds.rng(0L, 0L, Seeds.INFER_FEEDS)));
+    }
+
+    /** The denoiser output for {@code ph}; with the lean executor its live (reused) array, to be copied at once. */
+    private INDArray execute(Map<String, INDArray> ph) {
         String name = graph.outputName();
         if (lean != null) {
             return lean.run(ph, List.of(name)).get(name);

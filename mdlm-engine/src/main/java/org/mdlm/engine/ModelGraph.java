@@ -44,7 +44,7 @@ final class ModelGraph {
     private final GraphVectorContext vectorContext;
     private final List<String> paramNames;
     /** Runs the first pass of self-conditioning (created on first use). */
-    private LeanExecutor selfConditionExecutor;
+    private GraphOutputs selfConditionPass;
 
     private ModelGraph(SameDiff sd, ModelSpec spec, PlaceholderFeeds feeds, String outputName, String tokenLossName,
                        GraphLossContext lossContext, GraphOutputContext outputContext,
@@ -252,7 +252,10 @@ final class ModelGraph {
     private void selfCondition(GraphVectorContext.SelfCondition sc, Map<String, INDArray> ph, int batch, int length,
                                double[] rows) {
         ph.put(sc.name(), Nd4j.zeros(DataType.FLOAT, batch, length, sc.width()));
-        INDArray estimate = forward(ph, sc.source()).castTo(DataType.FLOAT).dup('c');
+        if (selfConditionPass == null) {
+            selfConditionPass = new GraphOutputs(sd);
+        }
+        INDArray estimate = selfConditionPass.run(ph, List.of(sc.source())).get(sc.source()).castTo(DataType.FLOAT);
         if (rows != null) {
             for (int r = 0; r < batch; r++) {
                 if (rows[r] == 0.0) {
@@ -263,17 +266,6 @@ final class ModelGraph {
         ph.put(sc.name(), estimate);
     }
 
-    /** One forward pass of this graph to {@code name} (the lean executor when it can run it). */
-    private INDArray forward(Map<String, INDArray> ph, String name) {
-        if (selfConditionExecutor == null && LeanExecutor.enabled()) {
-            LeanExecutor e = new LeanExecutor(sd, sd, List.of(name));
-            if (e.supports()) {
-                selfConditionExecutor = e;
-            }
-        }
-        return selfConditionExecutor != null ? selfConditionExecutor.run(ph, List.of(name)).get(name)
-                : sd.output(ph, name).get(name);
-    }
 
     /**
      * Placeholder values for inference on embedding-space states: the state, its times, sigma(t) for
