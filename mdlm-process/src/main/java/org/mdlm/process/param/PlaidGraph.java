@@ -16,6 +16,14 @@ final class PlaidGraph {
     static final String TABLE = "plaid.embedding";
     /** The table's rows scaled to unit norm [V, D]: the embeddings the process diffuses. */
     static final String EMBEDDINGS = "plaid.embeddings";
+    /** gamma(t) per sequence [B], built once from the time. */
+    static final String GAMMA = "plaid.gamma";
+    /** alpha(t)^2 = sigmoid(-gamma) per sequence [B]. */
+    static final String ALPHA_SQ = "plaid.alpha_sq";
+    /** sigma(t)^2 = sigmoid(gamma) per sequence [B]. */
+    static final String SIGMA_SQ = "plaid.sigma_sq";
+    /** The token ids 0..V-1 [V], a constant. */
+    static final String COLUMNS = "plaid.columns";
     /** The standard Gaussian noise of the forward process [B, L, D], a per-call feed. */
     static final String NOISE = "plaid.noise";
     /** The clean embeddings e_x0 [B, L, D] (graphs with a loss). */
@@ -52,9 +60,20 @@ final class PlaidGraph {
         return table.div(EMBEDDINGS, norms);
     }
 
-    /** gamma(t) [B] for the schedule. */
-    static SDVariable gamma(SDVariable t, LinearLogSnr process) {
-        return t.mul(process.gammaPrime()).add(process.gamma0());
+    /**
+     * Builds gamma(t), alpha^2 and sigma^2 per sequence from the time t [B], named {@link #GAMMA},
+     * {@link #ALPHA_SQ} and {@link #SIGMA_SQ} for every later part of the graph to read.
+     */
+    static void noiseLevels(SameDiff sd, SDVariable t, LinearLogSnr process) {
+        SDVariable gamma = sd.identity(GAMMA, t.mul(process.gammaPrime()).add(process.gamma0()));
+        sd.identity(ALPHA_SQ, sd.nn.sigmoid(gamma.neg()));
+        sd.identity(SIGMA_SQ, sd.nn.sigmoid(gamma));
+    }
+
+    /** The token ids 0..V-1 (INT32 [V]), one constant per graph. */
+    static SDVariable columns(SameDiff sd, int vocab) {
+        return sd.hasVariable(COLUMNS) ? sd.getVariable(COLUMNS)
+                : sd.constant(COLUMNS, Nd4j.arange(0, vocab).castTo(DataType.INT32));
     }
 
     /** Per-sequence values [B] as [B, 1, 1], to scale [B, L, X] tensors. */
@@ -69,8 +88,7 @@ final class PlaidGraph {
 
     /** The rows of {@code table} [V, D] for ids [B, L]: a one-hot product, [B, L, D]. */
     static SDVariable lookup(SameDiff sd, SDVariable ids, SDVariable table, int vocab, int width) {
-        SDVariable columns = sd.constant(Nd4j.arange(0, vocab).castTo(DataType.INT32));
-        SDVariable oneHot = VocabIndicators.oneHot(sd, ids, columns, table.dataType());
+        SDVariable oneHot = VocabIndicators.oneHot(sd, ids, columns(sd, vocab), table.dataType());
         SDVariable flat = sd.mmul(sd.reshape(oneHot, -1, vocab), table);
         return sd.reshape(flat, shapeWith(sd, ids, width));
     }

@@ -170,9 +170,9 @@ public final class PlaidObjective implements Parameterization {
         int v = context.vocabulary().size();
         int d = config.embeddingDim();
         SDVariable table = PlaidGraph.embeddings(sd, v, d, context.initSeed());
-        SDVariable gamma = PlaidGraph.gamma(context.t(), process);
-        SDVariable alphaSq = sd.nn.sigmoid(gamma.neg());
-        SDVariable sigmaSq = sd.nn.sigmoid(gamma);
+        PlaidGraph.noiseLevels(sd, context.t(), process);
+        SDVariable alphaSq = sd.getVariable(PlaidGraph.ALPHA_SQ);
+        SDVariable sigmaSq = sd.getVariable(PlaidGraph.SIGMA_SQ);
         SDVariable z;
         if (context.x0().isPresent()) {
             SDVariable x0 = context.x0().get();
@@ -215,17 +215,15 @@ public final class PlaidObjective implements Parameterization {
         SDVariable x0 = context.x0();
         SDVariable table = sd.getVariable(PlaidGraph.EMBEDDINGS);
         SDVariable logp = sd.hasVariable(PlaidGraph.LOG_PROBS) ? sd.getVariable(PlaidGraph.LOG_PROBS)
-                : logProbs(sd, context.logits(), context.t(), context.xt(), context.vocabulary().maskId(), v);
-        SDVariable columns = sd.constant(Nd4j.arange(0, v).castTo(DataType.INT32));
-        SDVariable oneHot = VocabIndicators.oneHot(sd, x0, columns, logp.dataType());
+                : logProbs(sd, context.logits(), context.xt(), context.vocabulary().maskId(), v);
+        SDVariable oneHot = VocabIndicators.oneHot(sd, x0, PlaidGraph.columns(sd, v), logp.dataType());
         SDVariable reconstruction = sd.identity(PlaidGraph.RECONSTRUCTION, PlaidGraph.sumLast(sd, logp.mul(oneHot)).neg());
 
         SDVariable clean = sd.getVariable(PlaidGraph.CLEAN);
         SDVariable expected = sd.hasVariable(PlaidGraph.ESTIMATE) ? sd.getVariable(PlaidGraph.ESTIMATE)
                 : estimate(sd, logp, table, v, x0);
         SDVariable error = clean.sub(expected);
-        SDVariable gamma = PlaidGraph.gamma(context.t(), process);
-        SDVariable weight = sd.math.exp(gamma.neg()).mul(0.5 * process.gammaPrime());
+        SDVariable weight = sd.math.exp(sd.getVariable(PlaidGraph.GAMMA).neg()).mul(0.5 * process.gammaPrime());
         SDVariable diffusion = sd.identity(PlaidGraph.DIFFUSION,
                 PlaidGraph.sumLast(sd, error.mul(error)).mul(sd.expandDims(weight, 1)));
 
@@ -246,7 +244,7 @@ public final class PlaidObjective implements Parameterization {
      */
     @Override
     public SDVariable denoiserOutput(SameDiff sd, OutputContext context) {
-        SDVariable logp = logProbs(sd, context.logits(), context.t(), context.xt(), context.vocabulary().maskId(),
+        SDVariable logp = logProbs(sd, context.logits(), context.xt(), context.vocabulary().maskId(),
                 context.vocabulary().size());
         estimate(sd, logp, sd.getVariable(PlaidGraph.EMBEDDINGS), context.vocabulary().size(), context.xt());
         return logp;
@@ -262,15 +260,15 @@ public final class PlaidObjective implements Parameterization {
      * The backbone's logits plus the output prior {@code (alpha / sigma^2) z . e_v}, the mask column at
      * about {@code negInfinity}, log-normalised over the vocabulary; named {@link PlaidGraph#LOG_PROBS}.
      */
-    private SDVariable logProbs(SameDiff sd, SDVariable logits, SDVariable t, SDVariable xt, int maskId, int v) {
+    private SDVariable logProbs(SameDiff sd, SDVariable logits, SDVariable xt, int maskId, int v) {
         int d = config.embeddingDim();
         DataType dt = logits.dataType();
         SDVariable table = sd.getVariable(PlaidGraph.EMBEDDINGS);
         SDVariable z = sd.getVariable(PlaidGraph.STATE);
-        SDVariable gamma = PlaidGraph.gamma(t, process);
-        SDVariable coefficient = sd.math.sqrt(sd.nn.sigmoid(gamma.neg())).div(sd.nn.sigmoid(gamma));
+        SDVariable coefficient = sd.math.sqrt(sd.getVariable(PlaidGraph.ALPHA_SQ))
+                .div(sd.getVariable(PlaidGraph.SIGMA_SQ));
         SDVariable prior = PlaidGraph.times(sd, z, d, table, true, v, xt).mul(PlaidGraph.perSequence(sd, coefficient));
-        SDVariable columns = sd.constant(Nd4j.arange(0, v).castTo(DataType.INT32));
+        SDVariable columns = PlaidGraph.columns(sd, v);
         SDVariable maskColumn = VocabIndicators.alongRows(sd, VocabIndicators.column(columns, maskId, dt), xt.castTo(dt));
         SDVariable full = logits.add(prior.castTo(dt)).add(maskColumn.mul(config.negInfinity()));
         return sd.identity(PlaidGraph.LOG_PROBS, VocabIndicators.logSoftmax(sd, full, columns));
