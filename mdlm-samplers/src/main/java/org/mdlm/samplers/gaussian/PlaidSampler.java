@@ -64,6 +64,8 @@ public final class PlaidSampler implements Sampler {
         int steps = config.steps();
         int calls = 0;
         double[] times = new double[batch];
+        float[] expected = new float[d];
+        double[] scratch = new double[d];
         for (int k = steps; k >= 1; k--) {
             double t = (double) k / steps;
             double s = (double) (k - 1) / steps;
@@ -72,11 +74,10 @@ public final class PlaidSampler implements Sampler {
             calls++;
             GaussianStep step = GaussianStep.between(states.process(), t, s);
             double noise = Math.sqrt(step.variance());
-            float[] expected = new float[d];
             for (int b = 0; b < batch; b++) {
                 for (int l = 0; l < length; l++) {
                     int at = (b * length + l) * d;
-                    expectedEmbedding(out, b, l, mask, states, expected);
+                    expectedEmbedding(out, b, l, mask, states, scratch, expected);
                     for (int i = 0; i < d; i++) {
                         z[at + i] = (float) (step.stateCoefficient() * z[at + i]
                                 + step.predictionCoefficient() * expected[i] + noise * random.nextGaussian());
@@ -102,9 +103,9 @@ public final class PlaidSampler implements Sampler {
         return new SampleResult(x, calls);
     }
 
-    /** e_hat = sum_v p(v) e_v at one position, the mask excluded, into {@code into}. */
+    /** e_hat = sum_v p(v) e_v at one position, the mask excluded, into {@code into} ({@code sum}: scratch of D). */
     private static void expectedEmbedding(DenoiserOutput out, int b, int l, int mask, EmbeddingStates states,
-                                          float[] into) {
+                                          double[] sum, float[] into) {
         int off = out.offset(b, l);
         int vocab = out.vocab();
         float[] logp = out.values();
@@ -115,7 +116,7 @@ public final class PlaidSampler implements Sampler {
             }
         }
         double total = 0.0;
-        double[] sum = new double[into.length];
+        java.util.Arrays.fill(sum, 0.0);
         for (int v = 0; v < vocab; v++) {
             if (v == mask) {
                 continue;
