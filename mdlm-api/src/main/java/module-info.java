@@ -6,12 +6,14 @@
 module org.mdlm.api {
     requires transitive nd4j.api;
     requires transitive nd4j.common;
+    requires static jdk.incubator.vector;
 
     exports org.mdlm.api.plugin;
     exports org.mdlm.api.schedule;
     exports org.mdlm.api.model;
     exports org.mdlm.api.sampling;
     exports org.mdlm.api.domain;
+    exports org.mdlm.api.kernels;
 
     uses org.mdlm.api.schedule.NoiseScheduleProvider;
     uses org.mdlm.api.model.ParameterizationProvider;

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mdlm.api.kernels.JavaOp;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -118,8 +119,23 @@ final class LeanExecutor {
         return !"samediff".equalsIgnoreCase(System.getProperty("mdlm.executor", "lean"));
     }
 
-    /** Whether every op is of a kind this executor handles. */
+    /**
+     * Whether every op is of a kind this executor handles.
+     *
+     * @throws IllegalStateException if it does not and the graph holds a {@link JavaOp}, which
+     *     SameDiff's own session (the fallback) cannot run
+     */
     boolean supports() {
+        boolean javaOps = order.stream().anyMatch(op -> op.getOp() instanceof JavaOp);
+        boolean all = allSupported();
+        if (!all && javaOps) {
+            throw new IllegalStateException("this graph mixes Java kernels with ops only SameDiff's session can run "
+                    + "(control flow); build it without the kernels: -Dmdlm.kernels=off");
+        }
+        return all;
+    }
+
+    private boolean allSupported() {
         for (SameDiffOp op : order) {
             DifferentialFunction df = op.getOp();
             boolean ok = df instanceof DynamicCustomOp || (df instanceof Op && op.getOutputsOfOp().size() == 1
@@ -213,6 +229,18 @@ final class LeanExecutor {
         DifferentialFunction df = op.getOp();
         Slot slot = slots.computeIfAbsent(op.getName(), k -> new Slot());
         boolean planned = samePlan(slot, ins);
+        if (df instanceof JavaOp j) {
+            if (!planned) {
+                long[][] shapes = new long[ins.length][];
+                for (int i = 0; i < ins.length; i++) {
+                    shapes[i] = ins[i].shape();
+                }
+                plan(slot, ins, JavaOp.describe(j.outputShapes(shapes)));
+            }
+            INDArray[] outs = take(slot.outShapes);
+            j.compute(ins, outs);
+            return outs;
+        }
         if (df instanceof DynamicCustomOp c) {
             if (slot.ctx == null) {
                 slot.ctx = Nd4j.getExecutioner().buildContext();

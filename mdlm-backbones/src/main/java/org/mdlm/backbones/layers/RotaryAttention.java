@@ -1,5 +1,6 @@
 package org.mdlm.backbones.layers;
 
+import org.mdlm.api.kernels.FusedOps;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -53,11 +54,19 @@ public final class RotaryAttention {
         SDVariable q = Rotary.apply(splitHeads(slice(qkv, 0, hidden), shapes), cos, sin, headDim);
         SDVariable k = Rotary.apply(splitHeads(slice(qkv, hidden, 2 * hidden), shapes), cos, sin, headDim);
         SDVariable v = splitHeads(slice(qkv, 2 * hidden, 3 * hidden), shapes);
-        SDVariable scores = sd.mmul(q, k, false, true, false).mul(1.0 / Math.sqrt(headDim));
-        if (bias != null) {
-            scores = scores.add(bias);
+        SDVariable raw = sd.mmul(q, k, false, true, false);
+        double scale = 1.0 / Math.sqrt(headDim);
+        SDVariable probs;
+        if (FusedOps.enabled(raw.dataType())) {
+            probs = bias == null ? FusedOps.scaledSoftmax(raw, scale)
+                    : FusedOps.scaledSoftmax(raw.mul(scale).add(bias), 1.0);
+        } else {
+            SDVariable scores = raw.mul(scale);
+            if (bias != null) {
+                scores = scores.add(bias);
+            }
+            probs = sd.nn.softmax(scores, 3);
         }
-        SDVariable probs = sd.nn.softmax(scores, 3);
         SDVariable o = sd.mmul(probs, v); // [B, nh, L, D]
         return shapes.toBatchLength(sd.permute(o, 0, 2, 1, 3), hidden);
     }
