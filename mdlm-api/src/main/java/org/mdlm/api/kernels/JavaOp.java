@@ -45,6 +45,19 @@ public abstract class JavaOp extends DynamicCustomOp {
     @Override
     public abstract String opName();
 
+    /**
+     * Replaces the settings (for ops built outside a graph, to run with {@link #exec}).
+     *
+     * @param iArgs integer settings
+     * @param tArgs floating-point settings
+     */
+    protected void setArguments(long[] iArgs, double[] tArgs) {
+        iArguments.clear();
+        tArguments.clear();
+        addIArgument(iArgs);
+        addTArgument(tArgs);
+    }
+
     /** Floating-point setting {@code i}. */
     protected double doubleArg(int i) {
         return tArgs()[i];

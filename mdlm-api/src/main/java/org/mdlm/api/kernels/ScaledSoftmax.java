@@ -24,6 +24,12 @@ public final class ScaledSoftmax extends JavaOp {
         super(sd, new SDVariable[] {x}, new long[0], new double[] {scale});
     }
 
+    /** Sets the scale, for running the op outside a graph ({@link #exec}); returns this op. */
+    public ScaledSoftmax withScale(double scale) {
+        setArguments(new long[0], new double[] {scale});
+        return this;
+    }
+
     @Override
     public String opName() {
         return "mdlm_scaled_softmax";

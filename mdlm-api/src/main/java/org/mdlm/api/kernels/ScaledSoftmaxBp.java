@@ -25,6 +25,12 @@ public final class ScaledSoftmaxBp extends JavaOp {
         super(sd, new SDVariable[] {y, grad}, new long[0], new double[] {scale});
     }
 
+    /** Sets the scale, for running the op outside a graph ({@link #exec}); returns this op. */
+    public ScaledSoftmaxBp withScale(double scale) {
+        setArguments(new long[0], new double[] {scale});
+        return this;
+    }
+
     @Override
     public String opName() {
         return "mdlm_scaled_softmax_bp";
