@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import org.mdlm.api.kernels.KernelThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -75,10 +76,12 @@ final class DataParallelGradients implements GradientWorker {
         for (int w = 1; w < n; w++) {
             GradientWorker worker = workers.get(w);
             Map<String, INDArray> s = shards.get(w);
-            pending.add(threads.get(w - 1).submit(() -> worker.gradients(s, weights)));
+            pending.add(threads.get(w - 1).submit(
+                    () -> KernelThreads.onCallingThread(() -> worker.gradients(s, weights))));
         }
+        // Each worker has a core: the Java kernels stay on their worker's thread.
         List<Result> results = new ArrayList<>();
-        results.add(workers.get(0).gradients(shards.get(0), weights));
+        results.add(KernelThreads.onCallingThread(() -> workers.get(0).gradients(shards.get(0), weights)));
         for (Future<Result> f : pending) {
             results.add(join(f));
         }

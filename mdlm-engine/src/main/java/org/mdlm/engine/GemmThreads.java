@@ -23,9 +23,10 @@ public final class GemmThreads {
      * Smallest product M·N·K for which a 2-D matrix product gets more than one thread: 2^28
      * (e.g. [4096,256]x[256,256]). Measured on 2 cores: the tiny preset's products (at most 1.3e8)
      * ran slower with a second BLAS thread (its spinning worker slows the ops in between), the small
-     * preset's (2.7e8 to 8.6e9) faster (6.0 to 4.9 s per step).
+     * preset's (2.7e8 to 8.6e9) faster (6.0 to 4.9 s per step). {@code -Dmdlm.gemm.minWork=N}
+     * overrides it (for measuring).
      */
-    static final long MIN_WORK = 1L << 28;
+    static final long MIN_WORK = Long.getLong("mdlm.gemm.minWork", 1L << 28);
 
     private static volatile int configured;
     private static int current = -1; // guarded by the class lock

@@ -1,29 +1,29 @@
 package org.mdlm.api.kernels;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Splits a kernel's rows over a few threads. The count comes from {@code -Dmdlm.kernel.threads},
- * else from {@code OMP_NUM_THREADS} (what libnd4j's own kernels use), else 1; at most the cores. A
- * kernel called from a thread of this pool, or while another kernel holds it, runs on its caller's
- * thread only, so data-parallel workers each keep to one thread.
+ * Splits a kernel's rows over a few threads. The count is {@link #configure}d (the CLI's
+ * {@code --threads}, which also sets the threads of large matrix products), else
+ * {@code -Dmdlm.kernel.threads}, else the number of cores; at most the cores. A kernel runs on its caller's thread only when called from a thread that
+ * {@link #keepOnCallingThread() asked for that} (or inside {@link #onCallingThread}) (a data-parallel worker, which already has a core of
+ * its own), from this pool, or while another kernel holds the pool.
  */
 public final class KernelThreads {
 
-    /** Below this many scalar operations a kernel stays on one thread: handing work over costs ~10 µs. */
+    /** Below this many scalar operations per thread a kernel stays on one thread: a hand-over costs ~10 µs. */
     private static final long MIN_WORK_PER_THREAD = 1L << 16;
-
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final int THREADS = chooseThreads();
-    private static final ExecutorService POOL = THREADS <= 1 ? null : Executors.newFixedThreadPool(THREADS - 1, r -> {
-        Thread t = new Thread(r, "mdlm-kernel-" + COUNTER.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
-    private static final java.util.concurrent.Semaphore BUSY = new java.util.concurrent.Semaphore(1);
+    private static final Semaphore BUSY = new Semaphore(1);
+    private static final ThreadLocal<Boolean> PINNED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private static volatile int threads = initialThreads();
+    private static volatile ExecutorService pool;
 
     /** Work on rows {@code [from, to)}. */
     @FunctionalInterface
@@ -35,25 +35,60 @@ public final class KernelThreads {
     private KernelThreads() {
     }
 
-    private static int chooseThreads() {
-        String p = System.getProperty("mdlm.kernel.threads");
-        String env = System.getenv("OMP_NUM_THREADS");
-        int n = 1;
-        try {
-            if (p != null) {
-                n = Integer.parseInt(p.trim());
-            } else if (env != null) {
-                n = Integer.parseInt(env.trim());
-            }
-        } catch (NumberFormatException e) {
-            n = 1;
-        }
-        return Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
+    private static int initialThreads() {
+        int n = Integer.getInteger("mdlm.kernel.threads", CORES);
+        return Math.max(1, Math.min(n, CORES));
     }
 
     /** Threads a large kernel uses. */
     public static int threads() {
-        return THREADS;
+        return threads;
+    }
+
+    /**
+     * Sets the threads large kernels use (at most the cores).
+     *
+     * @throws IllegalArgumentException if {@code n} is below 1
+     */
+    public static void configure(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("kernel threads must be at least 1, got " + n);
+        }
+        threads = Math.min(n, CORES);
+    }
+
+    /** Makes every kernel called from the current thread run on it alone (for data-parallel workers). */
+    public static void keepOnCallingThread() {
+        PINNED.set(Boolean.TRUE);
+    }
+
+    /** Runs {@code work} with every kernel it calls on the current thread alone; returns its result. */
+    public static <T> T onCallingThread(java.util.function.Supplier<T> work) {
+        boolean before = PINNED.get();
+        PINNED.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            PINNED.set(before);
+        }
+    }
+
+    private static ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (KernelThreads.class) {
+                p = pool;
+                if (p == null) {
+                    p = Executors.newFixedThreadPool(Math.max(1, CORES - 1), r -> {
+                        Thread t = new Thread(r, "mdlm-kernel-" + COUNTER.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    pool = p;
+                }
+            }
+        }
+        return p;
     }
 
     /**
@@ -61,18 +96,20 @@ public final class KernelThreads {
      * when the work ({@code rows * workPerRow}) is large enough; each row is processed exactly once.
      */
     public static void forRows(int rows, long workPerRow, RowRange body) {
-        int parts = (int) Math.min(THREADS, Math.max(1, (long) rows * workPerRow / MIN_WORK_PER_THREAD));
+        int parts = (int) Math.min(threads, Math.max(1, (long) rows * workPerRow / MIN_WORK_PER_THREAD));
         parts = Math.min(parts, rows);
-        if (parts <= 1 || Thread.currentThread().getName().startsWith("mdlm-kernel-") || !BUSY.tryAcquire()) {
+        if (parts <= 1 || PINNED.get() || Thread.currentThread().getName().startsWith("mdlm-kernel-")
+                || !BUSY.tryAcquire()) {
             body.run(0, rows);
             return;
         }
         try {
+            ExecutorService p = pool();
             Future<?>[] futures = new Future<?>[parts - 1];
-            for (int p = 1; p < parts; p++) {
-                int from = (int) ((long) rows * p / parts);
-                int to = (int) ((long) rows * (p + 1) / parts);
-                futures[p - 1] = POOL.submit(() -> body.run(from, to));
+            for (int k = 1; k < parts; k++) {
+                int from = (int) ((long) rows * k / parts);
+                int to = (int) ((long) rows * (k + 1) / parts);
+                futures[k - 1] = p.submit(() -> body.run(from, to));
             }
             body.run(0, (int) ((long) rows / parts));
             for (Future<?> f : futures) {
@@ -81,7 +118,7 @@ public final class KernelThreads {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted in a kernel", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) {
                 throw r;

@@ -1,10 +1,12 @@
 package org.mdlm.cli.run;
 
+import org.mdlm.api.kernels.KernelThreads;
 import org.mdlm.engine.GemmThreads;
 
 /**
  * The global {@code --threads N} option: the number of OpenBLAS threads for large matrix products
- * (see {@link GemmThreads}); at most the number of available cores. It is read from the raw
+ * (see {@link GemmThreads}) and of threads for the Java kernels ({@code KernelThreads}); at most the
+ * number of available cores. It is read from the raw
  * arguments before picocli runs, so that it applies to every command. The threads of libnd4j's other
  * ops come from {@code OMP_NUM_THREADS}, which must be set before the JVM starts (the launcher sets 1).
  */
@@ -49,5 +51,6 @@ public final class ThreadOption {
                     + " (the cores available; more threads than cores spin and slow every op)");
         }
         GemmThreads.configure(n);
+        KernelThreads.configure(n);
     }
 }

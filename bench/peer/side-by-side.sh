@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs the PyTorch peer (../shared/bench/peer_mdlm.py) and mdlm's benches alternately on this
+# machine, ROUNDS rounds, for the tiny and small presets, training and sampling, each in its own
+# process so that every peak RSS belongs to one job. Writes one JSON per run into OUT (outside the
+# repository), then prints the table (summarize.py).
+#   bash bench/peer/side-by-side.sh [ROUNDS] [OUT] [PRESETS]    (defaults: 3, /tmp/side-by-side, "tiny small")
+# Needs: a built tree (mvn -B -q package -DskipTests), and Debian's python3-torch + libopenblas0-openmp.
+# Both sides at 2 threads: the peer with --threads 2, mdlm with OMP_NUM_THREADS=2 and --threads 2.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+rounds="${1:-3}"
+out="${2:-/tmp/side-by-side}"
+presets="${3:-tiny small}"
+peer="$here/../shared/bench/peer_mdlm.py"
+[ -f "$peer" ] || { echo "no PyTorch peer at $peer (../shared beside the checkout)" >&2; exit 2; }
+mkdir -p "$out"
+cp_="$here/mdlm-cli/target/classes:$here/mdlm-cli/target/lib/*"
+java_opts=(--add-modules jdk.incubator.vector ${MDLM_JAVA_OPTS:--Xmx6g})
+peer_args() {
+  case "$1" in
+    tiny) echo "--vocab 28 --seq-len 128 --batch 16 --hidden 128 --heads 4 --blocks 2 --threads 2" ;;
+    small) echo "--vocab 8192 --seq-len 128 --batch 32 --hidden 256 --heads 4 --blocks 4 --threads 2" ;;
+  esac
+}
+train_steps() { [ "$1" = tiny ] && echo "--steps 30 --warmup 5" || echo "--steps 10 --warmup 3"; }
+rss() { /usr/bin/time -f "%M" -o "$1" "${@:2}"; }
+for r in $(seq 1 "$rounds"); do
+  for p in $presets; do
+    echo "round $r, $p: peer train" >&2
+    # shellcheck disable=SC2046
+    rss "$out/r$r-$p-peer-train.rss" /usr/bin/python3 "$peer" $(peer_args "$p") $(train_steps "$p") \
+      --mode train --matmul --json "$out/r$r-$p-peer-train.json" >/dev/null
+    echo "round $r, $p: mdlm train" >&2
+    # shellcheck disable=SC2046
+    OMP_NUM_THREADS=2 rss "$out/r$r-$p-mdlm-train.rss" java "${java_opts[@]}" -cp "$cp_" org.mdlm.cli.Main \
+      bench train --preset "$p" $(train_steps "$p") --threads 2 --json >"$out/r$r-$p-mdlm-train.json"
+    echo "round $r, $p: peer sample" >&2
+    # shellcheck disable=SC2046
+    rss "$out/r$r-$p-peer-sample.rss" /usr/bin/python3 "$peer" $(peer_args "$p") --mode sample \
+      --sample-steps 128 --sample-repeats 3 --nfe-reps 20 --json "$out/r$r-$p-peer-sample.json" >/dev/null
+    echo "round $r, $p: mdlm sample" >&2
+    OMP_NUM_THREADS=2 rss "$out/r$r-$p-mdlm-sample.rss" java "${java_opts[@]}" -cp "$cp_" org.mdlm.cli.Main \
+      bench sample --preset "$p" --samplers ddpm_cache --steps-list 128 --sample-batch 16 --batch 16 \
+      --repeats 3 --runs 20 --threads 2 --json >"$out/r$r-$p-mdlm-sample.json"
+  done
+done
+/usr/bin/python3 "$here/bench/peer/summarize.py" "$out"
