@@ -25,6 +25,7 @@ public final class InferenceModel implements Denoiser {
     private final NativeMemoryGuard memory = new NativeMemoryGuard();
     private final LeanExecutor lean;
     private final int trainedLength;
+    private BatchHalves halves;
 
     private InferenceModel(ModelGraph graph, int trainedLength) {
         this.graph = graph;
@@ -169,6 +170,13 @@ public final class InferenceModel implements Denoiser {
             throw new UnsupportedOperationException("this model (objective " + spec.objective()
                     + ") reads embedding-space states, not tokens: sample it with a sampler that reads "
                     + kind().label() + " (" + spec.objective().preferredSampler() + ")");
+        }
+        if (lean != null && BatchHalves.worthSplitting(xt.length)) {
+            check(xt, sigma);
+            if (halves == null) {
+                halves = new BatchHalves(graph, lean);
+            }
+            return halves.evaluate(xt, sigma, kind());
         }
         return table(run(xt, sigma));
     }

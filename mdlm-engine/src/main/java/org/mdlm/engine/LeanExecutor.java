@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mdlm.api.kernels.JavaOp;
+import org.mdlm.api.kernels.KernelThreads;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -256,7 +257,8 @@ final class LeanExecutor {
             }
             INDArray[] outs = take(slot.outShapes);
             slot.ctx.setOutputArrays(outs);
-            GemmThreads.use(slot.blasThreads);
+            // A data-parallel worker (or inference half) has one core: its products stay on one thread.
+            GemmThreads.use(KernelThreads.pinned() ? 1 : slot.blasThreads);
             Nd4j.exec(c, slot.ctx);
             // libnd4j's context keeps a native handle for every array ever set on it, and each handle
             // keeps its buffer alive: without this, every fed array (dropout masks, batches) would

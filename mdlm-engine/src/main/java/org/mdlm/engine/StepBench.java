@@ -65,7 +65,9 @@ public final class StepBench {
 
     /**
      * Times {@code runs} forward passes (log-probabilities of the inference graph, fresh weights from
-     * {@code seed}) of a random batch [batch, length], after {@code warmup} untimed ones.
+     * {@code seed}) of a random batch [batch, length], after {@code warmup} untimed ones: unprofiled,
+     * as {@link InferenceModel#evaluate} calls (what a sampler pays per network call); profiled, through
+     * one executor.
      */
     public static Timings forward(ModelSpec spec, long seed, int batch, int length, int warmup, int runs,
                                   boolean profile) {
@@ -83,6 +85,12 @@ public final class StepBench {
         OpProfiler profiler = profile ? new OpProfiler(Boolean.getBoolean("mdlm.profile.shapes")) : null;
         SameDiff sd = graph.sameDiff();
         LeanExecutor lean = InferenceModel.forwardExecutor(graph);
+        // Unprofiled, a pass is what a sampler's network call costs: InferenceModel.evaluate (both
+        // cores through BatchHalves where it applies, and the copy into the Java table); profiled, the
+        // one executor's ops are timed.
+        double[] sigma = new double[batch];
+        InferenceModel model = lean != null && !profile && graph.stateWidth() == 0
+                ? InferenceModel.untrained(spec, seed, length) : null;
         NativeMemoryGuard memory = new NativeMemoryGuard();
         List<Double> ms = new ArrayList<>();
         double first = Double.NaN;
@@ -96,7 +104,9 @@ public final class StepBench {
                 }
             }
             long s = System.nanoTime();
-            if (lean != null) {
+            if (model != null) {
+                model.evaluate(xt, sigma);
+            } else if (lean != null) {
                 lean.run(ph, List.of(graph.outputName()));
             } else {
                 sd.output(ph, graph.outputName());

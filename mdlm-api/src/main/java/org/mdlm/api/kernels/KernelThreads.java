@@ -62,6 +62,11 @@ public final class KernelThreads {
         PINNED.set(Boolean.TRUE);
     }
 
+    /** Whether kernels called from the current thread stay on it (a data-parallel worker's thread). */
+    public static boolean pinned() {
+        return PINNED.get();
+    }
+
     /** Runs {@code work} with every kernel it calls on the current thread alone; returns its result. */
     public static <T> T onCallingThread(java.util.function.Supplier<T> work) {
         boolean before = PINNED.get();
