@@ -28,7 +28,7 @@ class RotaryHeadsGraphTest {
 
     @Test
     void attentionGradientThroughTheGraph() {
-        Sizes s = new Sizes(2, 6, 3, 8, 10);
+        Sizes s = new Sizes(2, 6, 3, 40, 10);
         Nd4j.getRandom().setSeed(41);
         INDArray x = Nd4j.randn(DataType.FLOAT, s.batch * s.length, s.in);
         INDArray w = Nd4j.randn(DataType.FLOAT, s.in, 3 * s.hidden()).muli(0.5);
@@ -79,6 +79,19 @@ class RotaryHeadsGraphTest {
                 double b = medianMillis(() -> backward.run(feeds, List.of(g, "loss")));
                 System.out.printf("rotary attention %s: forward %.2f ms (%d ops), forward+backward %.2f ms (%d ops)%n",
                         fused ? "fused   " : "composed", f, forward.size(), b, backward.size());
+                if (round == 1) {
+                    OpProfiler p = new OpProfiler();
+                    backward.setProfiler(p);
+                    for (int i = 0; i < 20; i++) {
+                        backward.run(feeds, List.of(g, "loss"));
+                    }
+                    backward.setProfiler(null);
+                    StringBuilder t = new StringBuilder("  per forward+backward:");
+                    for (OpProfiler.OpTime o : p.table(20)) {
+                        t.append(String.format(" %s %dx %.2f ms;", o.op(), o.calls(), o.totalMs()));
+                    }
+                    System.out.println(t);
+                }
             }
         }
     }

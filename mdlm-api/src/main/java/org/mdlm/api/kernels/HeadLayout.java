@@ -73,15 +73,49 @@ final class HeadLayout {
         return new long[] {batch, length, (long) parts * hidden()};
     }
 
-    /** Number of (batch, position) rows, B * L. */
-    int rows() {
-        return batch * length;
+    /** Work on positions {@code [from, to)} of sequence {@code b}, with a thread's scratch space. */
+    @FunctionalInterface
+    interface Block<S> {
+        /** Processes positions {@code [from, to)} of sequence {@code b}. */
+        void run(S scratch, int b, int from, int to);
     }
 
-    /** Where head {@code h}'s row for (batch, position) row {@code row} starts in a [B, nh, L, D] tensor. */
-    int headOffset(int row, int h) {
-        int b = row / length;
-        int l = row - b * length;
+    /** Packed floats a block holds at most (unless one position is wider): ~128 KB, cache-sized. */
+    private static final int BLOCK_FLOATS = 1 << 15;
+
+    /**
+     * The longest run of positions a block covers, for packed rows of {@code width} floats: a block
+     * of one sequence's positions is contiguous in both layouts (rows of [B, L, width], and per head
+     * in [B, nh, L, D]), so kernels copy it in and out with a few bulk copies.
+     */
+    int blockPositions(int width) {
+        return Math.max(1, Math.min(length, BLOCK_FLOATS / Math.max(1, width)));
+    }
+
+    /**
+     * Runs {@code body} once over every block of up to {@link #blockPositions}{@code (width)}
+     * positions of every sequence, the blocks split over the kernel threads.
+     *
+     * @param width floats per position in the packed layout
+     * @param workPerPosition scalar operations per position, for the thread split
+     * @param scratch makes the scratch space of one thread (called once per thread and call)
+     * @param body the work on one block
+     */
+    <S> void forBlocks(int width, long workPerPosition, java.util.function.Supplier<S> scratch, Block<S> body) {
+        int span = blockPositions(width);
+        int perSequence = (length + span - 1) / span;
+        KernelThreads.forRows(batch * perSequence, workPerPosition * span, (from, to) -> {
+            S mine = scratch.get();
+            for (int u = from; u < to; u++) {
+                int b = u / perSequence;
+                int l0 = (u - b * perSequence) * span;
+                body.run(mine, b, l0, Math.min(length, l0 + span));
+            }
+        });
+    }
+
+    /** Where head {@code h}'s rows for position {@code l} of sequence {@code b} start in a [B, nh, L, D] tensor. */
+    int headOffset(int b, int h, int l) {
         return ((b * heads + h) * length + l) * headDim;
     }
 

@@ -62,15 +62,18 @@ public final class MergeHeads extends JavaOp {
         NativeFloats y = NativeFloats.out(out[0]);
         int hidden = t.hidden();
         int d = t.headDim;
-        KernelThreads.forRows(t.rows(), 2L * hidden, (from, to) -> {
-            float[] row = new float[hidden];
-            for (int r = from; r < to; r++) {
-                for (int h = 0; h < t.heads; h++) {
-                    o.get(t.headOffset(r, h), row, h * d, d);
-                }
-                y.put(r * hidden, row, 0, hidden);
-            }
-        });
+        int span = t.blockPositions(hidden);
+        t.forBlocks(hidden, 2L * hidden, () -> new float[][] {new float[span * hidden], new float[span * d]},
+                (buf, b, from, to) -> {
+                    int n = to - from;
+                    for (int h = 0; h < t.heads; h++) {
+                        o.get(t.headOffset(b, h, from), buf[1], 0, n * d);
+                        for (int p = 0; p < n; p++) {
+                            System.arraycopy(buf[1], p * d, buf[0], p * hidden + h * d, d);
+                        }
+                    }
+                    y.put((b * t.length + from) * hidden, buf[0], 0, n * hidden);
+                });
     }
 
     @Override

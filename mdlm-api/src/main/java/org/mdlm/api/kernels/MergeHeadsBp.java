@@ -51,15 +51,18 @@ public final class MergeHeadsBp extends JavaOp {
         NativeFloats dx = NativeFloats.out(out[0]);
         int hidden = t.hidden();
         int d = t.headDim;
-        KernelThreads.forRows(t.rows(), 2L * hidden, (from, to) -> {
-            float[] row = new float[hidden];
-            for (int r = from; r < to; r++) {
-                g.get(r * hidden, row, 0, hidden);
-                for (int h = 0; h < t.heads; h++) {
-                    dx.put(t.headOffset(r, h), row, h * d, d);
-                }
-            }
-        });
+        int span = t.blockPositions(hidden);
+        t.forBlocks(hidden, 2L * hidden, () -> new float[][] {new float[span * hidden], new float[span * d]},
+                (buf, b, from, to) -> {
+                    int n = to - from;
+                    g.get((b * t.length + from) * hidden, buf[0], 0, n * hidden);
+                    for (int h = 0; h < t.heads; h++) {
+                        for (int p = 0; p < n; p++) {
+                            System.arraycopy(buf[0], p * hidden + h * d, buf[1], p * d, d);
+                        }
+                        dx.put(t.headOffset(b, h, from), buf[1], 0, n * d);
+                    }
+                });
     }
 
     @Override

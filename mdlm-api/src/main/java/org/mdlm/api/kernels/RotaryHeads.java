@@ -57,27 +57,32 @@ public final class RotaryHeads extends JavaOp {
         HeadLayout t = HeadLayout.ofPacked(opName(), in[0].shape(), 3, longArg(0));
         RotaryTables tables = new RotaryTables(opName(), in[1], in[2], t);
         NativeFloats x = NativeFloats.in(in[0]);
-        NativeFloats q = NativeFloats.out(out[0]);
-        NativeFloats k = NativeFloats.out(out[1]);
-        NativeFloats v = NativeFloats.out(out[2]);
+        NativeFloats[] qkv = {NativeFloats.out(out[0]), NativeFloats.out(out[1]), NativeFloats.out(out[2])};
         int hidden = t.hidden();
         int d = t.headDim;
-        KernelThreads.forRows(t.rows(), 8L * hidden, (from, to) -> {
-            float[] row = new float[3 * hidden];
-            float[] rotated = new float[d];
-            for (int r = from; r < to; r++) {
-                x.get(r * 3 * hidden, row, 0, 3 * hidden);
-                for (int h = 0; h < t.heads; h++) {
-                    int at = t.headOffset(r, h);
-                    int tab = tables.offset(r, h);
-                    tables.rotate(row, h * d, rotated, 0, tab);
-                    q.put(at, rotated, 0, d);
-                    tables.rotate(row, hidden + h * d, rotated, 0, tab);
-                    k.put(at, rotated, 0, d);
-                    v.put(at, row, 2 * hidden + h * d, d);
-                }
-            }
-        });
+        int span = t.blockPositions(3 * hidden);
+        // Per block of positions: the packed rows in, then per head its q, k, v rows out, each contiguous.
+        t.forBlocks(3 * hidden, 8L * hidden, () -> new float[][] {new float[span * 3 * hidden], new float[span * d]},
+                (buf, b, from, to) -> {
+                    int n = to - from;
+                    float[] rows = buf[0];
+                    float[] head = buf[1];
+                    x.get((b * t.length + from) * 3 * hidden, rows, 0, n * 3 * hidden);
+                    for (int h = 0; h < t.heads; h++) {
+                        int at = t.headOffset(b, h, from);
+                        for (int part = 0; part < 3; part++) {
+                            int col = part * hidden + h * d;
+                            for (int p = 0; p < n; p++) {
+                                if (part < 2) {
+                                    tables.rotate(rows, p * 3 * hidden + col, head, p * d, tables.offset(b, h, from + p));
+                                } else {
+                                    System.arraycopy(rows, p * 3 * hidden + col, head, p * d, d);
+                                }
+                            }
+                            qkv[part].put(at, head, 0, n * d);
+                        }
+                    }
+                });
     }
 
     @Override

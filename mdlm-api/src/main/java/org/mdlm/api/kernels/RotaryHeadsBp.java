@@ -52,28 +52,33 @@ public final class RotaryHeadsBp extends JavaOp {
         HeadLayout.require(opName(), "dk", in[1].shape(), in[0].shape());
         HeadLayout.require(opName(), "dv", in[2].shape(), in[0].shape());
         RotaryTables tables = new RotaryTables(opName(), in[3], in[4], t);
-        NativeFloats dq = NativeFloats.in(in[0]);
-        NativeFloats dk = NativeFloats.in(in[1]);
-        NativeFloats dv = NativeFloats.in(in[2]);
+        NativeFloats[] grads = {NativeFloats.in(in[0]), NativeFloats.in(in[1]), NativeFloats.in(in[2])};
         NativeFloats dx = NativeFloats.out(out[0]);
         int hidden = t.hidden();
         int d = t.headDim;
-        KernelThreads.forRows(t.rows(), 8L * hidden, (from, to) -> {
-            float[] row = new float[3 * hidden];
-            float[] grad = new float[d];
-            for (int r = from; r < to; r++) {
-                for (int h = 0; h < t.heads; h++) {
-                    int at = t.headOffset(r, h);
-                    int tab = tables.offset(r, h);
-                    dq.get(at, grad, 0, d);
-                    tables.unrotate(grad, 0, row, h * d, tab);
-                    dk.get(at, grad, 0, d);
-                    tables.unrotate(grad, 0, row, hidden + h * d, tab);
-                    dv.get(at, row, 2 * hidden + h * d, d);
-                }
-                dx.put(r * 3 * hidden, row, 0, 3 * hidden);
-            }
-        });
+        int span = t.blockPositions(3 * hidden);
+        // Per block of positions: per head its dq, dk, dv rows in, then the packed rows out.
+        t.forBlocks(3 * hidden, 8L * hidden, () -> new float[][] {new float[span * 3 * hidden], new float[span * d]},
+                (buf, b, from, to) -> {
+                    int n = to - from;
+                    float[] rows = buf[0];
+                    float[] head = buf[1];
+                    for (int h = 0; h < t.heads; h++) {
+                        int at = t.headOffset(b, h, from);
+                        for (int part = 0; part < 3; part++) {
+                            grads[part].get(at, head, 0, n * d);
+                            int col = part * hidden + h * d;
+                            for (int p = 0; p < n; p++) {
+                                if (part < 2) {
+                                    tables.unrotate(head, p * d, rows, p * 3 * hidden + col, tables.offset(b, h, from + p));
+                                } else {
+                                    System.arraycopy(head, p * d, rows, p * 3 * hidden + col, d);
+                                }
+                            }
+                        }
+                    }
+                    dx.put((b * t.length + from) * 3 * hidden, rows, 0, n * 3 * hidden);
+                });
     }
 
     @Override

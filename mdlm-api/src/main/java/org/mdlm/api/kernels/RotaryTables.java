@@ -7,9 +7,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The cosine and sine tables of a rotary embedding, and the rotation itself ("rotate halves"): with
  * {@code a = z[:D/2]} and {@code b = z[D/2:]}, {@code z' = [a cos - b sin, a sin + b cos]}; its
  * transpose takes the gradient back, {@code da = g1 cos + g2 sin}, {@code db = -g1 sin + g2 cos}.
- * The tables are [L, D/2], shared by every sequence and head, or [B, nh, L, D/2].
+ * The tables are [L, D/2], shared by every sequence and head, or [B, nh, L, D/2]. The loops run on
+ * {@link VectorRotary} when {@link RowMath#vectorized()}, with the same roundings.
  */
 final class RotaryTables {
+
+    private static final boolean VECTOR = RowMath.vectorized();
 
     private final float[] cos;
     private final float[] sin;
@@ -42,14 +45,35 @@ final class RotaryTables {
         this.sin = NativeFloats.in(sin).toArray();
     }
 
-    /** Where the table row for (batch, position) row {@code row} and head {@code h} starts. */
-    int offset(int row, int h) {
-        return perHead ? layout.headOffset(row, h) / 2 : (row % layout.length) * half;
+    /** Where the table row for position {@code l} of sequence {@code b} and head {@code h} starts. */
+    int offset(int b, int h, int l) {
+        return perHead ? ((b * layout.heads + h) * layout.length + l) * half : l * half;
     }
 
     /** Writes the rotation of {@code src[s, s + D)} to {@code dst[d, d + D)}, with the table row at {@code t}. */
     void rotate(float[] src, int s, float[] dst, int d, int t) {
-        for (int j = 0; j < half; j++) {
+        if (VECTOR) {
+            VectorRotary.rotate(src, s, cos, sin, t, dst, d, half);
+        } else {
+            rotate(src, s, cos, sin, t, dst, d, half, 0);
+        }
+    }
+
+    /** Writes the transposed rotation of the gradient {@code g[s, s + D)} to {@code dst[d, d + D)}. */
+    void unrotate(float[] g, int s, float[] dst, int d, int t) {
+        if (VECTOR) {
+            VectorRotary.unrotate(g, s, cos, sin, t, dst, d, half);
+        } else {
+            unrotate(g, s, cos, sin, t, dst, d, half, 0);
+        }
+    }
+
+    /**
+     * The scalar rotation of pairs {@code j = from .. half-1}: {@code a = src[s + j]}, {@code b = src[s + half + j]}
+     * against {@code cos[t + j]}, {@code sin[t + j]}, written to {@code dst[d + j]} and {@code dst[d + half + j]}.
+     */
+    static void rotate(float[] src, int s, float[] cos, float[] sin, int t, float[] dst, int d, int half, int from) {
+        for (int j = from; j < half; j++) {
             float a = src[s + j];
             float b = src[s + half + j];
             float c = cos[t + j];
@@ -59,9 +83,9 @@ final class RotaryTables {
         }
     }
 
-    /** Writes the transposed rotation of the gradient {@code g[s, s + D)} to {@code dst[d, d + D)}. */
-    void unrotate(float[] g, int s, float[] dst, int d, int t) {
-        for (int j = 0; j < half; j++) {
+    /** The scalar transposed rotation of pairs {@code j = from .. half-1}, laid out as in {@link #rotate}. */
+    static void unrotate(float[] g, int s, float[] cos, float[] sin, int t, float[] dst, int d, int half, int from) {
+        for (int j = from; j < half; j++) {
             float g1 = g[s + j];
             float g2 = g[s + half + j];
             float c = cos[t + j];

@@ -28,7 +28,7 @@ class RotaryHeadsTest {
     private static final int B = 2;
     private static final int L = 5;
     private static final int NH = 3;
-    private static final int D = 8;
+    private static final int D = 40; // D/2 = 20: whole vectors (of 8 or 16 lanes) and a scalar tail
     private static final int H = NH * D;
 
     @Test
@@ -145,13 +145,13 @@ class RotaryHeadsTest {
         INDArray qkv = Nd4j.zeros(DataType.FLOAT, B, L, 3 * H);
         INDArray table = Nd4j.zeros(DataType.FLOAT, L, D / 2);
         IllegalArgumentException heads = assertThrows(IllegalArgumentException.class,
-                () -> new RotaryHeads().withHeads(5).exec(qkv, table, table));
-        assertTrue(heads.getMessage().contains("heads = 5") && heads.getMessage().contains("[2, 5, 72]"),
+                () -> new RotaryHeads().withHeads(7).exec(qkv, table, table));
+        assertTrue(heads.getMessage().contains("heads = 7") && heads.getMessage().contains("[2, 5, 360]"),
                 heads.getMessage());
         INDArray wrong = Nd4j.zeros(DataType.FLOAT, L + 1, D / 2);
         IllegalArgumentException tables = assertThrows(IllegalArgumentException.class,
                 () -> new RotaryHeads().withHeads(NH).exec(qkv, wrong, wrong));
-        assertTrue(tables.getMessage().contains("[5, 4]") && tables.getMessage().contains("[6, 4]"),
+        assertTrue(tables.getMessage().contains("[5, 20]") && tables.getMessage().contains("[6, 20]"),
                 tables.getMessage());
         INDArray g = Nd4j.zeros(DataType.FLOAT, B, NH, L, D);
         assertThrows(IllegalArgumentException.class,
@@ -159,6 +159,31 @@ class RotaryHeadsTest {
         INDArray odd = Nd4j.zeros(DataType.FLOAT, B, L, 3 * NH * 3);
         assertThrows(IllegalArgumentException.class,
                 () -> new RotaryHeads().withHeads(NH).exec(odd, table, table));
+    }
+
+    @Test
+    void vectorAndScalarRotationsAreEqual() {
+        Random r = new Random(25);
+        int half = 37; // vectors of any width, then a tail
+        float[] z = new float[2 * half + 3];
+        float[] cos = new float[half + 5];
+        float[] sin = new float[half + 5];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) r.nextGaussian();
+        }
+        for (int i = 0; i < cos.length; i++) {
+            cos[i] = (float) Math.cos(r.nextDouble() * 7);
+            sin[i] = (float) Math.sin(r.nextDouble() * 7);
+        }
+        float[] vector = new float[2 * half + 2];
+        float[] scalar = new float[2 * half + 2];
+        VectorRotary.rotate(z, 3, cos, sin, 5, vector, 2, half);
+        RotaryTables.rotate(z, 3, cos, sin, 5, scalar, 2, half, 0);
+        assertEquals(java.util.Arrays.toString(scalar), java.util.Arrays.toString(vector));
+        VectorRotary.unrotate(z, 3, cos, sin, 5, vector, 2, half);
+        RotaryTables.unrotate(z, 3, cos, sin, 5, scalar, 2, half, 0);
+        assertEquals(java.util.Arrays.toString(scalar), java.util.Arrays.toString(vector));
+        assertEquals(z[3] * cos[5] + z[3 + half] * sin[5], scalar[2], 0f); // da = g1 cos + g2 sin
     }
 
     static double maxDiff(INDArray a, INDArray b) {
