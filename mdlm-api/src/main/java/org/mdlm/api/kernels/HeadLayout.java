@@ -1,6 +1,7 @@
 package org.mdlm.api.kernels;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * The sizes of multi-head attention tensors, checked: batch B, length L, heads nh and head width D
@@ -8,6 +9,9 @@ import java.util.Arrays;
  * k = [H, 2H), v = [2H, 3H), each head-major — and per-head tensors [B, nh, L, D].
  */
 final class HeadLayout {
+
+    /** Packed floats a block holds at most (unless one position is wider): ~128 KB, cache-sized. */
+    private static final int BLOCK_FLOATS = 1 << 15;
 
     final int batch;
     final int length;
@@ -80,9 +84,6 @@ final class HeadLayout {
         void run(S scratch, int b, int from, int to);
     }
 
-    /** Packed floats a block holds at most (unless one position is wider): ~128 KB, cache-sized. */
-    private static final int BLOCK_FLOATS = 1 << 15;
-
     /**
      * The longest run of positions a block covers, for packed rows of {@code width} floats: a block
      * of one sequence's positions is contiguous in both layouts (rows of [B, L, width], and per head
@@ -101,7 +102,7 @@ final class HeadLayout {
      * @param scratch makes the scratch space of one thread (called once per thread and call)
      * @param body the work on one block
      */
-    <S> void forBlocks(int width, long workPerPosition, java.util.function.Supplier<S> scratch, Block<S> body) {
+    <S> void forBlocks(int width, long workPerPosition, Supplier<S> scratch, Block<S> body) {
         int span = blockPositions(width);
         int perSequence = (length + span - 1) / span;
         KernelThreads.forRows(batch * perSequence, workPerPosition * span, (from, to) -> {
