@@ -26,4 +26,19 @@ public final class FusedOps {
     public static SDVariable scaledSoftmax(SDVariable x, double scale) {
         return new ScaledSoftmax(x.getSameDiff(), x, scale).outputVariable();
     }
+
+    /**
+     * Splits packed projections qkv [B, L, 3H] (ordered three, head, d) into q, k, v [B, nh, L, D],
+     * q and k rotated by the tables cos, sin [L, D/2] ({@link RotaryHeads}).
+     *
+     * @return {q, k, v}
+     */
+    public static SDVariable[] rotaryHeads(SDVariable qkv, SDVariable cos, SDVariable sin, int heads) {
+        return new RotaryHeads(qkv.getSameDiff(), qkv, cos, sin, heads).outputVariables();
+    }
+
+    /** Concatenates heads: o [B, nh, L, D] gives [B, L, nh * D] ({@link MergeHeads}). */
+    public static SDVariable mergeHeads(SDVariable o, int heads) {
+        return new MergeHeads(o.getSameDiff(), o, heads).outputVariable();
+    }
 }

@@ -1,5 +1,6 @@
 package org.mdlm.backbones.dit;
 
+import org.mdlm.api.kernels.FusedOps;
 import org.mdlm.api.model.AttentionPattern;
 import org.mdlm.api.model.Backbone;
 import org.mdlm.api.model.BackboneInputs;
@@ -23,7 +24,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  *
  * <p>Trainable variables carry exactly the reference parameter names and layouts
  * ({@code vocab_embed.embedding} [V, H], {@code blocks.0.attn_qkv.weight} [3H, H], ...), so weights
- * load by name. The rotary tables are placeholders {@code rotary_cos}/{@code rotary_sin} [B, heads, L, D/2],
+ * load by name. The rotary tables are placeholders {@code rotary_cos}/{@code rotary_sin}: [L, D/2]
+ * when the graph gets the Java kernels ({@link FusedOps#enabled}), else [B, heads, L, D/2] (faster for
+ * the composed ops),
  * and in training graphs with dropout each block adds two mask placeholders
  * {@code dropout.blocks.<b>.attn} and {@code dropout.blocks.<b>.mlp} [B, L, H], all declared through
  * {@link GraphFeeds}.
@@ -128,10 +131,13 @@ public final class Dit implements Backbone {
         SDVariable c = sd.identity(ACTIVATION_PREFIX + "c", Activations.silu(sigmaMap.apply(sigma)));
 
         GraphFeeds feeds = in.feeds();
-        SDVariable[] rotary = {
-            feeds.placeholder(ROTARY_COS, type, 4, Rotary.cosTable(config.heads(), config.headDim(), type)),
-            feeds.placeholder(ROTARY_SIN, type, 4, Rotary.sinTable(config.heads(), config.headDim(), type))
-        };
+        SDVariable[] rotary = FusedOps.enabled(type)
+                ? new SDVariable[] { // the fused head split reads the small shared table
+                    feeds.placeholder(ROTARY_COS, type, 2, Rotary.cosTable(config.headDim(), type)),
+                    feeds.placeholder(ROTARY_SIN, type, 2, Rotary.sinTable(config.headDim(), type))}
+                : new SDVariable[] {
+                    feeds.placeholder(ROTARY_COS, type, 4, Rotary.cosTable(config.heads(), config.headDim(), type)),
+                    feeds.placeholder(ROTARY_SIN, type, 4, Rotary.sinTable(config.heads(), config.headDim(), type))};
         SDVariable bias = attentionBias(sd, in, feeds);
         GraphFeeds dropoutFeeds = in.training() && config.dropout() > 0 ? feeds : null;
         for (int b = 0; b < blocks.length; b++) {

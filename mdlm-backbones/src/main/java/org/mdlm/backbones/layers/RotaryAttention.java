@@ -11,6 +11,10 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *
  * <p>qkv [B, L, 3H] is ordered (three, head, d): q = [0, H), k = [H, 2H), v = [2H, 3H), each
  * head-major. Scores are scaled by 1/sqrt(D) and get the optional bias; heads are concatenated head-major.
+ *
+ * <p>Where {@link FusedOps#enabled} (float32 graphs run by the engine), the head split with the
+ * rotation of q and k, the softmax and the head merge are Java kernels; otherwise composed SameDiff
+ * ops (slices, reshape-permutes, {@link Rotary#apply}), which are also what the kernels are tested against.
  */
 public final class RotaryAttention {
 
@@ -33,8 +37,8 @@ public final class RotaryAttention {
      * Attends.
      *
      * @param qkv packed projections [B, L, 3H]
-     * @param cos rotary cosine table [L, D/2]
-     * @param sin rotary sine table [L, D/2]
+     * @param cos rotary cosine table [L, D/2], or [B, nh, L, D/2] (faster for the composed ops)
+     * @param sin rotary sine table, shaped as {@code cos}
      * @param shapes runtime shapes
      * @return attention output [B, L, H] before the output projection
      */
@@ -51,13 +55,24 @@ public final class RotaryAttention {
      */
     public SDVariable apply(SDVariable qkv, SDVariable cos, SDVariable sin, Shapes shapes, SDVariable bias) {
         int hidden = heads * headDim;
-        SDVariable q = Rotary.apply(splitHeads(slice(qkv, 0, hidden), shapes), cos, sin, headDim);
-        SDVariable k = Rotary.apply(splitHeads(slice(qkv, hidden, 2 * hidden), shapes), cos, sin, headDim);
-        SDVariable v = splitHeads(slice(qkv, 2 * hidden, 3 * hidden), shapes);
+        boolean fused = FusedOps.enabled(qkv.dataType());
+        SDVariable q;
+        SDVariable k;
+        SDVariable v;
+        if (fused) {
+            SDVariable[] split = FusedOps.rotaryHeads(qkv, cos, sin, heads);
+            q = split[0];
+            k = split[1];
+            v = split[2];
+        } else {
+            q = Rotary.apply(splitHeads(slice(qkv, 0, hidden), shapes), cos, sin, headDim);
+            k = Rotary.apply(splitHeads(slice(qkv, hidden, 2 * hidden), shapes), cos, sin, headDim);
+            v = splitHeads(slice(qkv, 2 * hidden, 3 * hidden), shapes);
+        }
         SDVariable raw = sd.mmul(q, k, false, true, false);
         double scale = 1.0 / Math.sqrt(headDim);
         SDVariable probs;
-        if (FusedOps.enabled(raw.dataType())) {
+        if (fused) {
             probs = bias == null ? FusedOps.scaledSoftmax(raw, scale)
                     : FusedOps.scaledSoftmax(raw.mul(scale).add(bias), 1.0);
         } else {
@@ -68,7 +83,7 @@ public final class RotaryAttention {
             probs = sd.nn.softmax(scores, 3);
         }
         SDVariable o = sd.mmul(probs, v); // [B, nh, L, D]
-        return shapes.toBatchLength(sd.permute(o, 0, 2, 1, 3), hidden);
+        return fused ? FusedOps.mergeHeads(o, heads) : shapes.toBatchLength(sd.permute(o, 0, 2, 1, 3), hidden);
     }
 
     private static SDVariable slice(SDVariable x, int from, int to) {
