@@ -17,6 +17,10 @@ final class CliProcess {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx2g");
+        // as the launcher and the test JVM: without it the kernels take their scalar loops, whose float sums
+        // round differently, and a run split over two processes would not repeat the in-process one bit for bit
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());

@@ -41,4 +41,34 @@ public final class FusedOps {
     public static SDVariable mergeHeads(SDVariable o, int heads) {
         return new MergeHeads(o.getSameDiff(), o, heads).outputVariable();
     }
+
+    /**
+     * The weighted NLL of the clean tokens at masked positions, from the logits, with the mask column
+     * left out of the softmax ({@link MaskedTokenNll}): [B, L], 0 where {@code xt != maskId}.
+     *
+     * @param logits [B, L, V] float32
+     * @param x0 clean ids [B, L]
+     * @param xt noisy ids [B, L]
+     * @param weight per-sequence weight [B] (cast to float32 here if it is not)
+     * @param maskId the mask token
+     * @param negInfinity the stand-in for minus infinity added to the mask logit
+     */
+    public static SDVariable maskedTokenNll(SDVariable logits, SDVariable x0, SDVariable xt, SDVariable weight,
+                                            int maskId, double negInfinity) {
+        SDVariable w = weight.dataType() == DataType.FLOAT ? weight : weight.castTo(DataType.FLOAT);
+        return new MaskedTokenNll(logits.getSameDiff(), logits, x0, xt, w, maskId, negInfinity).outputVariable();
+    }
+
+    /**
+     * log p(x0 | xt) with zero masking probability and carry-over, for sampling ({@link CarryOverLogProbs}):
+     * [B, L, V], no gradient.
+     *
+     * @param logits [B, L, V] float32
+     * @param xt noisy ids [B, L]
+     * @param maskId the mask token
+     * @param negInfinity the stand-in for minus infinity
+     */
+    public static SDVariable carryOverLogProbs(SDVariable logits, SDVariable xt, int maskId, double negInfinity) {
+        return new CarryOverLogProbs(logits.getSameDiff(), logits, xt, maskId, negInfinity).outputVariable();
+    }
 }

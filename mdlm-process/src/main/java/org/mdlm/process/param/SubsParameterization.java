@@ -2,6 +2,7 @@ package org.mdlm.process.param;
 
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.mdlm.api.kernels.FusedOps;
 import org.mdlm.api.model.Corruption;
 import org.mdlm.api.model.DenoiserOutputKind;
 import org.mdlm.api.model.LossContext;
@@ -145,9 +146,17 @@ public final class SubsParameterization implements Parameterization {
         return v.dataType() == dt ? v : v.castTo(dt);
     }
 
-    /** {@inheritDoc} log p(x0 | x_t) with zero masking probability and carry-over ({@link #logProbs}). */
+    /**
+     * {@inheritDoc} log p(x0 | x_t) with zero masking probability and carry-over ({@link #logProbs}); with
+     * both switches on, in a float32 graph with the kernels on, one fused op of the same values
+     * ({@link FusedOps#carryOverLogProbs}, which has no gradient: samplers read this output, the training
+     * loss does not).
+     */
     @Override
     public SDVariable denoiserOutput(SameDiff sd, SDVariable logits, SDVariable xt, int maskId) {
+        if (config.zeroMasking() && config.carryOver() && FusedOps.enabled(logits.dataType())) {
+            return FusedOps.carryOverLogProbs(logits, xt, maskId, negInfinity);
+        }
         return logProbs(sd, logits, xt, maskId);
     }
 
@@ -207,11 +216,16 @@ public final class SubsParameterization implements Parameterization {
      * straight from the logits, without the carry-over: the loss reads log p(x0 | x_t) only at masked
      * positions, where it equals the normalized log-softmax, and is exactly 0 elsewhere, so the values
      * are those of {@link #tokenLoss} on {@link #logProbs} (the carried rows' entries are multiplied
-     * by 0 either way) at ~6 fewer passes over [B, L, V] forward and 2 backward.
+     * by 0 either way) at ~6 fewer passes over [B, L, V] forward and 2 backward. In a float32 graph with
+     * the kernels on it is one fused op ({@link FusedOps#maskedTokenNll}: one pass per row forward and
+     * backward, no [B, L, V] intermediate), of the same values.
      */
     public SDVariable tokenLossFromLogits(SameDiff sd, SDVariable logits, SDVariable x0, SDVariable xt,
                                          SDVariable weight, int maskId) {
         DataType dt = logits.dataType();
+        if (FusedOps.enabled(dt)) {
+            return FusedOps.maskedTokenNll(logits, x0, xt, weight, maskId, negInfinity);
+        }
         SDVariable columns = VocabIndicators.columns(sd, logits);
         SDVariable isMask = VocabIndicators.isToken(xt, maskId, dt);
         SDVariable logp = normalized(sd, logits, columns, isMask, maskId);
