@@ -4,9 +4,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Sums over the positions of each sequence, for backward kernels whose rows (the B*L positions of
- * a [B, L, H] tensor) are split over threads: each chunk of rows accumulates into its own double
- * partial sums, and {@link #total} adds the chunks in row order, so the result does not depend on
- * which thread finished first.
+ * a [B, L, H] tensor) are split over threads. Within a chunk of rows each sequence's rows are
+ * added in float (as SameDiff's own reductions do, and vectorizable), each sequence's total is then
+ * kept in double, and {@link #total} adds the chunks in row order, so the result does not depend
+ * on which thread finished first.
  */
 final class BatchColumnSums {
 
@@ -26,16 +27,14 @@ final class BatchColumnSums {
         this.quantities = quantities;
     }
 
-    /** Partial sums of the rows {@code [from, to)} (from before to), registered for {@link #total}. */
+    /** Accumulators for the rows {@code [from, to)} (from before to), registered for {@link #total}. */
     Chunk open(int from, int to) {
-        int first = from / positions;
-        int last = (to - 1) / positions;
-        Chunk c = new Chunk(first, quantities, (last - first + 1) * width);
+        Chunk c = new Chunk(from / positions, (to - 1) / positions - from / positions + 1);
         chunks.put(from, c);
         return c;
     }
 
-    /** Sum {@code k} per sequence, [batches * width] row-major, over all chunks opened so far. */
+    /** Sum {@code k} per sequence, [batches * width] row-major, over all chunks {@link Chunk#close closed}. */
     double[] total(int k, int batches) {
         double[] t = new double[batches * width];
         for (Chunk c : chunks.values()) {
@@ -48,24 +47,55 @@ final class BatchColumnSums {
         return t;
     }
 
-    /** One chunk's accumulators. */
+    /**
+     * One chunk's accumulators: before each row call {@link #row}, then add the row's terms to
+     * {@link #acc}; {@link #close} after the last row.
+     */
     final class Chunk {
         private final int firstBatch;
         private final double[][] sums;
+        private final float[][] acc;
+        private int batch = -1;
 
-        private Chunk(int firstBatch, int quantities, int size) {
+        private Chunk(int firstBatch, int batches) {
             this.firstBatch = firstBatch;
-            this.sums = new double[quantities][size];
+            this.sums = new double[quantities][batches * width];
+            this.acc = new float[quantities][width];
         }
 
-        /** The accumulator of sum {@code k}; the columns of {@code row}'s sequence start at {@link #at}. */
-        double[] sum(int k) {
-            return sums[k];
+        /** Moves to row {@code row} (rows in increasing order): a new sequence's first row starts fresh sums. */
+        void row(int row) {
+            int b = row / positions;
+            if (b != batch) {
+                flush();
+                batch = b;
+            }
         }
 
-        /** Where the columns of row {@code row}'s sequence start in {@link #sum}'s arrays. */
-        int at(int row) {
-            return (row / positions - firstBatch) * width;
+        /** The float accumulator [width] of sum {@code k} for the current row's sequence. */
+        float[] acc(int k) {
+            return acc[k];
+        }
+
+        /** Keeps the last sequence's sums; call once after the last row. */
+        void close() {
+            flush();
+            batch = -1;
+        }
+
+        private void flush() {
+            if (batch < 0) {
+                return;
+            }
+            int at = (batch - firstBatch) * width;
+            for (int k = 0; k < quantities; k++) {
+                float[] a = acc[k];
+                double[] s = sums[k];
+                for (int i = 0; i < width; i++) {
+                    s[at + i] += a[i];
+                    a[i] = 0f;
+                }
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The gradient of {@link GatedResidual} with respect to the gate and the branch, from the gate
  * [B, 1, H], the branch [B, L, H] and the incoming gradient g [B, L, H]: {@code dgate = sum_L g *
- * branch} (summed in double) and {@code dbranch = g * gate}. Outputs, in order: dgate, dbranch.
+ * branch} (per sequence in float, over the batch in double) and {@code dbranch = g * gate}. Outputs, in order: dgate, dbranch.
  * (dx is g itself.)
  */
 public final class GatedResidualBp extends JavaOp {
@@ -59,20 +59,21 @@ public final class GatedResidualBp extends JavaOp {
         BatchColumnSums sums = new BatchColumnSums(l, h, 1);
         KernelThreads.forRows(b * l, 4L * h, (from, to) -> {
             BatchColumnSums.Chunk chunk = sums.open(from, to);
-            double[] gbSum = chunk.sum(0);
             float[] br = new float[h];
             float[] gr = new float[h];
             for (int r = from; r < to; r++) {
                 branch.get(r * h, br, 0, h);
                 g.get(r * h, gr, 0, h);
+                chunk.row(r);
+                float[] gbSum = chunk.acc(0);
                 int at = (r / l) * h;
-                int c = chunk.at(r);
                 for (int i = 0; i < h; i++) {
-                    gbSum[c + i] += (double) gr[i] * br[i];
+                    gbSum[i] += gr[i] * br[i];
                     br[i] = gr[i] * gate[at + i];
                 }
                 dBranch.put(r * h, br, 0, h);
             }
+            chunk.close();
         });
         double[] total = sums.total(0, b);
         float[] dGate = new float[b * h];

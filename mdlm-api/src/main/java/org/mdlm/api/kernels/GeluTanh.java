@@ -8,15 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * GELU in its tanh approximation, {@code 0.5 u (1 + tanh(sqrt(2/pi) (u + 0.044715 u^3)))},
  * computed as the equal {@code u * sigmoid(z)} with {@code z = 2 sqrt(2/pi) (u + 0.044715 u^3)}
- * (the vectorized sigmoid of {@link RowMath}); elementwise, any shape. The backward is {@link
+ * (one vectorized pass, {@link GeluRows}); elementwise, any shape. The backward is {@link
  * GeluTanhBp}, from u.
  */
 public final class GeluTanh extends JavaOp {
-
-    /** {@code 2 sqrt(2 / pi)}, the factor of z. */
-    static final float K = (float) (2 * Math.sqrt(2 / Math.PI));
-    /** The cubic coefficient. */
-    static final float A = 0.044715f;
 
     /** For SameDiff's deserialization only (and for {@link #exec}). */
     public GeluTanh() {
@@ -52,14 +47,10 @@ public final class GeluTanh extends JavaOp {
         int width = rowWidth(in[0]);
         KernelThreads.forRows(u.length() / width, 24L * width, (from, to) -> {
             float[] ur = new float[width];
-            float[] s = new float[width];
             for (int r = from; r < to; r++) {
                 u.get(r * width, ur, 0, width);
-                sigmoidOfZ(ur, s, width);
-                for (int i = 0; i < width; i++) {
-                    s[i] = ur[i] * s[i];
-                }
-                y.put(r * width, s, 0, width);
+                GeluRows.forward(ur, ur, width);
+                y.put(r * width, ur, 0, width);
             }
         });
     }
@@ -67,15 +58,6 @@ public final class GeluTanh extends JavaOp {
     /** The length of the last axis (1 for a scalar, or for an empty array to avoid a division by zero). */
     static int rowWidth(INDArray a) {
         return a.rank() == 0 || a.length() == 0 ? 1 : (int) a.size(a.rank() - 1);
-    }
-
-    /** {@code s[i] = sigmoid(K * (u[i] + A * u[i]^3))} for i in [0, n). */
-    static void sigmoidOfZ(float[] u, float[] s, int n) {
-        for (int i = 0; i < n; i++) {
-            float v = u[i];
-            s[i] = (v + v * v * v * A) * K;
-        }
-        RowMath.sigmoid(s, s, 0, n);
     }
 
     @Override

@@ -46,21 +46,13 @@ public final class GeluTanhBp extends JavaOp {
         NativeFloats g = NativeFloats.in(in[1]);
         NativeFloats du = NativeFloats.out(out[0]);
         int width = GeluTanh.rowWidth(in[0]);
-        float k = GeluTanh.K;
-        float a3 = 3 * GeluTanh.A;
         KernelThreads.forRows(u.length() / width, 32L * width, (from, to) -> {
             float[] ur = new float[width];
             float[] gr = new float[width];
-            float[] s = new float[width];
             for (int r = from; r < to; r++) {
                 u.get(r * width, ur, 0, width);
                 g.get(r * width, gr, 0, width);
-                GeluTanh.sigmoidOfZ(ur, s, width);
-                for (int i = 0; i < width; i++) {
-                    float v = ur[i];
-                    float si = s[i];
-                    gr[i] *= si + v * si * (1f - si) * k * (1f + a3 * v * v);
-                }
+                GeluRows.backward(ur, gr, gr, width);
                 du.put(r * width, gr, 0, width);
             }
         });

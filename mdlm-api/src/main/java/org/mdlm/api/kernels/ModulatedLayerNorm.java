@@ -72,11 +72,7 @@ public final class ModulatedLayerNorm extends JavaOp {
             float[] row = new float[h];
             for (int r = from; r < to; r++) {
                 x.get(r * h, row, 0, h);
-                normalise(row, h, eps);
-                int at = (r / l) * h;
-                for (int i = 0; i < h; i++) {
-                    row[i] = row[i] * gain[at + i] + shift[at + i];
-                }
+                LayerNormRows.forward(row, gain, shift, (r / l) * h, h, eps, row);
                 y.put(r * h, row, 0, h);
             }
         });
@@ -89,23 +85,6 @@ public final class ModulatedLayerNorm extends JavaOp {
             g[j] = (scale[j] + 1f) * weight[j % h];
         }
         return g;
-    }
-
-    /**
-     * Replaces {@code row[0, h)} by {@code (row - mean) / sqrt(var + eps)} (two passes: the mean,
-     * then the variance of the centred values) and returns {@code 1 / sqrt(var + eps)}.
-     */
-    static float normalise(float[] row, int h, float eps) {
-        float mean = RowMath.sum(row, 0, h) / h;
-        for (int i = 0; i < h; i++) {
-            row[i] -= mean;
-        }
-        float var = RowMath.dot(row, row, 0, h) / h;
-        float rstd = 1f / (float) Math.sqrt(var + eps);
-        for (int i = 0; i < h; i++) {
-            row[i] *= rstd;
-        }
-        return rstd;
     }
 
     @Override

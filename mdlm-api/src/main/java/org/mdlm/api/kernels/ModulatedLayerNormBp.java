@@ -11,7 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * recomputed per position) and {@code gain = weight * (1 + scale)}: {@code dx = rstd * (d -
  * mean(d) - xhat * mean(d * xhat))} with {@code d = g * gain}; {@code dshift = sum_L g};
  * {@code dscale = weight * sum_L g * xhat}; {@code dweight = sum_B (1 + scale) * sum_L g * xhat}.
- * Outputs, in order: dx, dshift, dscale, dweight. The sums over positions are taken in double.
+ * Outputs, in order: dx, dshift, dscale, dweight. The sums over positions are taken in float per
+ * sequence, over sequences in double.
  */
 public final class ModulatedLayerNormBp extends JavaOp {
 
@@ -74,29 +75,17 @@ public final class ModulatedLayerNormBp extends JavaOp {
         BatchColumnSums sums = new BatchColumnSums(l, h, 2);
         KernelThreads.forRows(b * l, 16L * h, (from, to) -> {
             BatchColumnSums.Chunk chunk = sums.open(from, to);
-            double[] gSum = chunk.sum(0);
-            double[] gxSum = chunk.sum(1);
             float[] xr = new float[h];
             float[] gr = new float[h];
             float[] d = new float[h];
             for (int r = from; r < to; r++) {
                 x.get(r * h, xr, 0, h);
                 g.get(r * h, gr, 0, h);
-                float rstd = ModulatedLayerNorm.normalise(xr, h, eps);
-                int at = (r / l) * h;
-                int c = chunk.at(r);
-                for (int i = 0; i < h; i++) {
-                    d[i] = gr[i] * gain[at + i];
-                    gSum[c + i] += gr[i];
-                    gxSum[c + i] += (double) gr[i] * xr[i];
-                }
-                float meanD = RowMath.sum(d, 0, h) / h;
-                float meanDx = RowMath.dot(d, xr, 0, h) / h;
-                for (int i = 0; i < h; i++) {
-                    d[i] = rstd * (d[i] - meanD - xr[i] * meanDx);
-                }
+                chunk.row(r);
+                LayerNormRows.backward(xr, gr, gain, (r / l) * h, h, eps, d, chunk.acc(0), chunk.acc(1));
                 dx.put(r * h, d, 0, h);
             }
+            chunk.close();
         });
         double[] gTotal = sums.total(0, b);
         double[] gxTotal = sums.total(1, b);
