@@ -71,4 +71,29 @@ public final class FusedOps {
     public static SDVariable carryOverLogProbs(SDVariable logits, SDVariable xt, int maskId, double negInfinity) {
         return new CarryOverLogProbs(logits.getSameDiff(), logits, xt, maskId, negInfinity).outputVariable();
     }
+
+    /**
+     * LayerNorm over the last axis with adaLN modulation, {@code (x - mean) / sqrt(var + eps) *
+     * weight * (1 + scale) + shift} ({@link ModulatedLayerNorm}).
+     *
+     * @param x input [B, L, H]
+     * @param shift [B, 1, H]
+     * @param scale [B, 1, H]
+     * @param weight LayerNorm gain [H]
+     * @param eps added to the (biased) variance
+     */
+    public static SDVariable modulatedLayerNorm(SDVariable x, SDVariable shift, SDVariable scale, SDVariable weight,
+                                                double eps) {
+        return new ModulatedLayerNorm(x.getSameDiff(), x, shift, scale, weight, eps).outputVariable();
+    }
+
+    /** {@code x + gate * branch}, x and branch [B, L, H], gate [B, 1, H] ({@link GatedResidual}). */
+    public static SDVariable gatedResidual(SDVariable x, SDVariable gate, SDVariable branch) {
+        return new GatedResidual(x.getSameDiff(), x, gate, branch).outputVariable();
+    }
+
+    /** GELU, tanh approximation, elementwise ({@link GeluTanh}). */
+    public static SDVariable geluTanh(SDVariable u) {
+        return new GeluTanh(u.getSameDiff(), u).outputVariable();
+    }
 }

@@ -3,7 +3,6 @@ package org.mdlm.api.kernels;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Float32 arrays as flat, C-ordered views of their native memory, for kernels that copy rows in
@@ -22,7 +21,7 @@ public final class NativeFloats {
     }
 
     /**
-     * A flat view of {@code a}: {@code a} itself when it is float32, C-ordered and dense, else a
+     * A flat view of {@code a}: {@code a} itself when it is float32 and dense in C order, else a
      * dense copy (for inputs only: writes to a copy are lost).
      *
      * @throws IllegalArgumentException if {@code a} is not float32
@@ -35,7 +34,7 @@ public final class NativeFloats {
     }
 
     /**
-     * A flat view of an output array, which must be float32, C-ordered and dense (as the executor's
+     * A flat view of an output array, which must be float32 and dense in C order (as the executor's
      * outputs are).
      *
      * @throws IllegalArgumentException otherwise
@@ -48,8 +47,25 @@ public final class NativeFloats {
         return new NativeFloats(a);
     }
 
-    private static boolean dense(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) && a.length() <= Integer.MAX_VALUE;
+    /**
+     * Whether element i of {@code a} in C order is at buffer position offset + i: every axis longer
+     * than 1 has the C-order stride (axes of length 1 may have any stride: ND4J gives [B, 1, H] the
+     * strides [H, H, 1], which {@code Shape.hasDefaultStridesForShape} rejects as not descending).
+     */
+    static boolean dense(INDArray a) {
+        if (a.length() > Integer.MAX_VALUE) {
+            return false;
+        }
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
     }
 
     /** Number of elements. */

@@ -16,7 +16,8 @@ final class VectorRowMath {
     private VectorRowMath() {
     }
 
-    private static FloatVector exp(FloatVector x) {
+    /** exp(x) lane by lane, the vector form of {@link RowMath#exp}. */
+    static FloatVector exp(FloatVector x) {
         x = x.max(RowMath.LO).min(RowMath.HI);
         FloatVector t = x.fma(RowMath.LOG2E, RowMath.ROUND);
         FloatVector k = t.sub(RowMath.ROUND);

@@ -1,5 +1,6 @@
 package org.mdlm.backbones.dit;
 
+import org.mdlm.api.kernels.FusedOps;
 import org.mdlm.api.model.GraphFeeds;
 import org.mdlm.backbones.layers.Activations;
 import org.mdlm.backbones.layers.AdaLn;
@@ -69,12 +70,27 @@ final class DitBlock {
         SDVariable h = norm1.applyModulated(x, shiftMsa, scaleMsa, shapes);
         SDVariable attn = attention.apply(attnQkv.apply3d(h, shapes), rotary[0], rotary[1], shapes, attentionBias);
         SDVariable branch = dropout(attnOut.apply3d(attn, shapes), feeds, "attn", type);
-        x = x.add(shapes.overPositions(gateMsa).mul(branch));
+        x = gated(x, gateMsa, branch, shapes, null);
 
         h = norm2.applyModulated(x, shiftMlp, scaleMlp, shapes);
         SDVariable mlp = mlpOut.apply3d(Activations.geluTanh(mlpIn.apply3d(h, shapes)), shapes);
         mlp = dropout(mlp, feeds, "mlp", type);
-        return x.add(outputName, shapes.overPositions(gateMlp).mul(mlp));
+        return gated(x, gateMlp, mlp, shapes, outputName);
+    }
+
+    /**
+     * {@code x + gate * branch} with the gate [B, 1, H] per sequence: the fused kernel for float32
+     * graphs with kernels on, else the gate repeated over positions (see {@link Shapes#overPositions}).
+     *
+     * @param name the result's variable name, or null for a generated one
+     */
+    private static SDVariable gated(SDVariable x, SDVariable gate, SDVariable branch, Shapes shapes, String name) {
+        if (FusedOps.enabled(x.dataType())) {
+            SDVariable y = FusedOps.gatedResidual(x, gate, branch);
+            return name == null ? y : y.rename(name);
+        }
+        SDVariable update = shapes.overPositions(gate).mul(branch);
+        return name == null ? x.add(update) : x.add(name, update);
     }
 
     private SDVariable dropout(SDVariable branch, GraphFeeds feeds, String site,

@@ -1,5 +1,6 @@
 package org.mdlm.backbones.layers;
 
+import org.mdlm.api.kernels.FusedOps;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -37,9 +38,13 @@ public final class LayerNorm {
      * multiply broadcasts (SameDiff M2.1's broadcast-multiply gradient is very slow): the gain and
      * {@code 1 + scale} are combined per sequence, then it, the shift and the per-position
      * {@code 1/sqrt(var + eps)} are repeated to [B, L, dim] by {@link Shapes}. Equal to the plain
-     * expression up to float rounding (one reassociation of the gain product).
+     * expression up to float rounding (one reassociation of the gain product). Float32 graphs with
+     * kernels on get the fused {@link FusedOps#modulatedLayerNorm} instead.
      */
     public SDVariable applyModulated(SDVariable x, SDVariable shift, SDVariable scale, Shapes shapes) {
+        if (FusedOps.enabled(x.dataType())) {
+            return FusedOps.modulatedLayerNorm(x, shift, scale, weight, EPS);
+        }
         long dim = weight.getShape()[0];
         SDVariable centred = x.sub(x.mean(true, 2));
         SDVariable variance = centred.mul(centred).mean(true, 2);
