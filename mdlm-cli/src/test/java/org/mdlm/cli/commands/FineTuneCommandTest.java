@@ -139,8 +139,9 @@ class FineTuneCommandTest {
         Backbone backbone = model.pipeline().backbone();
         int[][] tokens = {{0, 1, 2, 3, 0, 0, 1, 2, 3, 3, 2}, {3, 3, 3, 2, 1, 0, 4, 0, 1, 2, 2}};
 
-        // The pretrained language model's graph (output layer included), run by SameDiff's own session:
-        // its last block's output, the activation the DiT names dit.act.block<last>.
+        // The pretrained language model's graph (output layer included), run by the engine's executor
+        // (it may hold Java kernels, which SameDiff's own session cannot run): its last block's output,
+        // the activation the DiT names dit.act.block<last>.
         SameDiff lm = SameDiff.create();
         PlaceholderFeeds feeds = new PlaceholderFeeds(lm);
         SDVariable xt = lm.placeHolder("xt", DataType.INT32, -1, -1);
@@ -150,7 +151,7 @@ class FineTuneCommandTest {
         Map<String, INDArray> ph = new HashMap<>(Map.of("xt", Nd4j.createFromArray(tokens), "sigma",
                 Nd4j.zeros(DataType.FLOAT, 2)));
         feeds.fill(ph, 2, 11, new SplittableRandom(0));
-        INDArray trunk = lm.output(ph, "dit.act.block0").get("dit.act.block0");
+        INDArray trunk = new GraphOutputs(lm).run(ph, List.of("dit.act.block0")).get("dit.act.block0");
 
         ClassifierGraph g = ClassifierGraph.build(backbone, model.pipeline().domain().vocabulary(), 3, false, 5, 6);
         GraphOutputs outputs = new GraphOutputs(g.sameDiff());
