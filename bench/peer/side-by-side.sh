@@ -3,14 +3,19 @@
 # machine, ROUNDS rounds, for the tiny and small presets, training and sampling, each in its own
 # process so that every peak RSS belongs to one job. Writes one JSON per run into OUT (outside the
 # repository), then prints the table (summarize.py).
-#   bash bench/peer/side-by-side.sh [ROUNDS] [OUT] [PRESETS]    (defaults: 3, /tmp/side-by-side, "tiny small")
+#   bash bench/peer/side-by-side.sh [ROUNDS] [OUT] [PRESETS] [FIRST_ROUND]
+#   (defaults: 3, /tmp/side-by-side, "tiny small", 1). SAMPLE_PRESETS (default: PRESETS) limits the
+#   sampling jobs: small's ddpm_cache takes ~2 minutes per run on each side.
 # Needs: a built tree (mvn -B -q package -DskipTests), and Debian's python3-torch + libopenblas0-openmp.
-# Both sides at 2 threads: the peer with --threads 2, mdlm with OMP_NUM_THREADS=2 and --threads 2.
+# Both sides on 2 threads: the peer with --threads 2; mdlm with --threads 2 (products, Java kernels,
+# workers) and libnd4j's own small ops at OMP_NUM_THREADS=1 (the launcher's default).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rounds="${1:-3}"
 out="${2:-/tmp/side-by-side}"
 presets="${3:-tiny small}"
+first="${4:-1}"
+sample_presets="${SAMPLE_PRESETS:-$presets}"
 peer="$here/../shared/bench/peer_mdlm.py"
 [ -f "$peer" ] || { echo "no PyTorch peer at $peer (../shared beside the checkout)" >&2; exit 2; }
 mkdir -p "$out"
@@ -23,8 +28,12 @@ peer_args() {
   esac
 }
 train_steps() { [ "$1" = tiny ] && echo "--steps 30 --warmup 5" || echo "--steps 10 --warmup 3"; }
+# mdlm's training configuration per preset: tiny trains data-parallel on both cores (two gradient
+# workers of 8 sequences, each on one thread), small with one worker whose large products and kernels
+# use both cores (measured the faster and leaner choice for each; bench/RESULTS.md).
+mdlm_train_args() { [ "$1" = tiny ] && echo "--set train.workers=2" || echo ""; }
 rss() { /usr/bin/time -f "%M" -o "$1" "${@:2}"; }
-for r in $(seq 1 "$rounds"); do
+for r in $(seq "$first" "$rounds"); do
   for p in $presets; do
     echo "round $r, $p: peer train" >&2
     # shellcheck disable=SC2046
@@ -32,14 +41,15 @@ for r in $(seq 1 "$rounds"); do
       --mode train --matmul --json "$out/r$r-$p-peer-train.json" >/dev/null
     echo "round $r, $p: mdlm train" >&2
     # shellcheck disable=SC2046
-    OMP_NUM_THREADS=2 rss "$out/r$r-$p-mdlm-train.rss" java "${java_opts[@]}" -cp "$cp_" org.mdlm.cli.Main \
-      bench train --preset "$p" $(train_steps "$p") --threads 2 --json >"$out/r$r-$p-mdlm-train.json"
+    OMP_NUM_THREADS=1 rss "$out/r$r-$p-mdlm-train.rss" java "${java_opts[@]}" -cp "$cp_" org.mdlm.cli.Main \
+      bench train --preset "$p" $(train_steps "$p") $(mdlm_train_args "$p") --threads 2 --json >"$out/r$r-$p-mdlm-train.json"
+    case " $sample_presets " in *" $p "*) ;; *) continue ;; esac
     echo "round $r, $p: peer sample" >&2
     # shellcheck disable=SC2046
     rss "$out/r$r-$p-peer-sample.rss" /usr/bin/python3 "$peer" $(peer_args "$p") --mode sample \
       --sample-steps 128 --sample-repeats 3 --nfe-reps 20 --json "$out/r$r-$p-peer-sample.json" >/dev/null
     echo "round $r, $p: mdlm sample" >&2
-    OMP_NUM_THREADS=2 rss "$out/r$r-$p-mdlm-sample.rss" java "${java_opts[@]}" -cp "$cp_" org.mdlm.cli.Main \
+    OMP_NUM_THREADS=1 rss "$out/r$r-$p-mdlm-sample.rss" java "${java_opts[@]}" -cp "$cp_" org.mdlm.cli.Main \
       bench sample --preset "$p" --samplers ddpm_cache --steps-list 128 --sample-batch 16 --batch 16 \
       --repeats 3 --runs 20 --threads 2 --json >"$out/r$r-$p-mdlm-sample.json"
   done

@@ -71,6 +71,18 @@ public final class StepBench {
      */
     public static Timings forward(ModelSpec spec, long seed, int batch, int length, int warmup, int runs,
                                   boolean profile) {
+        return forward(spec, seed, batch, length, warmup, runs, profile, null);
+    }
+
+    /**
+     * As {@link #forward(ModelSpec, long, int, int, int, int, boolean)}, timing the calls of {@code shared}
+     * (built from the same spec and seed) when unprofiled, so that a caller which then samples with it
+     * holds one model, not two.
+     *
+     * @param shared the model to time, or null to build one
+     */
+    public static Timings forward(ModelSpec spec, long seed, int batch, int length, int warmup, int runs,
+                                  boolean profile, InferenceModel shared) {
         long t0 = System.nanoTime();
         ModelGraph graph = ModelGraph.build(spec, false, false, seed);
         double buildMs = (System.nanoTime() - t0) / 1e6;
@@ -90,7 +102,7 @@ public final class StepBench {
         // one executor's ops are timed.
         double[] sigma = new double[batch];
         InferenceModel model = lean != null && !profile && graph.stateWidth() == 0
-                ? InferenceModel.untrained(spec, seed, length) : null;
+                ? (shared != null ? shared : InferenceModel.untrained(spec, seed, length)) : null;
         NativeMemoryGuard memory = new NativeMemoryGuard();
         List<Double> ms = new ArrayList<>();
         double first = Double.NaN;

@@ -89,8 +89,10 @@ public final class BenchSampleCommand implements Callable<Integer> {
         }
         ResolvedConfig cfg = resolver.resolve(config.preset, config.allOverrides());
         Pipeline pipeline = Pipeline.assemble(cfg);
+        // One model for the forward timing and the sampling runs, as one sampling process holds.
+        InferenceModel model = InferenceModel.untrained(pipeline.modelSpec(cfg), cfg.train().seed(), cfg.train().seqLen());
         StepBench.Timings t = StepBench.forward(pipeline.modelSpec(cfg), cfg.train().seed(), batch, length, bench.warmup,
-                runs, bench.profile);
+                runs, bench.profile, model);
         double median = BenchStats.median(t.ms());
         int vocab = pipeline.domain().vocabulary().size();
         double flops = ModelFlops.forward(cfg.tree().get("model"), vocab, batch, length);
@@ -110,7 +112,7 @@ public final class BenchSampleCommand implements Callable<Integer> {
         String lines = String.format(Locale.ROOT,
                 "%s: %.1f ms/forward median (min %.1f) at B=%d L=%d, %d OpenMP / %d GEMM threads", config.preset,
                 median, r.get("ms_per_forward_min"), batch, length, Backend.threads(), GemmThreads.threads());
-        lines += samplingRuns(cfg, pipeline, r);
+        lines += samplingRuns(model, r);
         bench.addMachine(r, cfg);
         bench.print(spec.commandLine().getOut(), mapper, r, lines, t.profile(), "profile_ms_per_forward");
         return 0;
@@ -123,7 +125,7 @@ public final class BenchSampleCommand implements Callable<Integer> {
      *
      * @return the text lines
      */
-    private String samplingRuns(ResolvedConfig base, Pipeline pipeline, Map<String, Object> r) {
+    private String samplingRuns(InferenceModel model, Map<String, Object> r) {
         Map<String, Sampler> byKey = new LinkedHashMap<>();
         for (int steps : stepsList) {
             for (String name : samplers) {
@@ -133,7 +135,6 @@ public final class BenchSampleCommand implements Callable<Integer> {
                 byKey.put(name + "_T" + steps, (Sampler) resolver.resolve(config.preset, o).create(ExtensionPoint.SAMPLER));
             }
         }
-        InferenceModel model = InferenceModel.untrained(pipeline.modelSpec(base), base.train().seed(), base.train().seqLen());
         int mask = model.maskId();
         int[][] warm = new int[sampleBatch][length];
         for (int[] row : warm) {
