@@ -9,7 +9,6 @@ import java.util.concurrent.Future;
 import org.mdlm.api.kernels.KernelThreads;
 import org.mdlm.api.model.DenoiserOutput;
 import org.mdlm.api.model.DenoiserOutputKind;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -57,25 +56,28 @@ final class BatchHalves implements AutoCloseable {
         int[][] bottomRows = Arrays.copyOfRange(xt, split, xt.length);
         double[] topSigma = Arrays.copyOfRange(sigma, 0, split);
         double[] bottomSigma = Arrays.copyOfRange(sigma, split, sigma.length);
-        Future<float[]> bottom = helper.submit(() -> KernelThreads.onCallingThread(
-                () -> values(copy, second, bottomRows, bottomSigma)));
-        float[] top = KernelThreads.onCallingThread(() -> values(graph, first, topRows, topSigma));
-        float[] rest = join(bottom);
-        float[] all = Arrays.copyOf(top, top.length + rest.length);
-        System.arraycopy(rest, 0, all, top.length, rest.length);
+        Future<INDArray> bottom = helper.submit(() -> KernelThreads.onCallingThread(
+                () -> output(copy, second, bottomRows, bottomSigma)));
+        INDArray top = KernelThreads.onCallingThread(() -> output(graph, first, topRows, topSigma));
+        INDArray rest = join(bottom);
+        // Both halves go straight from the executors' live arrays into the one Java table: no native
+        // or Java intermediate per call (a native copy per call, owned by a Java object that the
+        // collector may promote, held hundreds of MB of RSS on the small preset).
+        float[] all = new float[Math.toIntExact(top.length() + rest.length())];
+        int n = NativeTables.copyInto(top, all, 0);
+        NativeTables.copyInto(rest, all, n);
         int length = xt[0].length;
         int width = all.length / (xt.length * length);
         return new DenoiserOutput(kind, xt.length, length, width, all);
     }
 
-    private static float[] values(ModelGraph g, LeanExecutor executor, int[][] xt, double[] sigma) {
+    private static INDArray output(ModelGraph g, LeanExecutor executor, int[][] xt, double[] sigma) {
         String name = g.outputName();
-        INDArray out = executor.run(g.inferencePlaceholders(xt, sigma,
+        return executor.run(g.inferencePlaceholders(xt, sigma,
                 Seeds.rng(0L, 0L, Seeds.INFER_FEEDS)), List.of(name)).get(name);
-        return out.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 
-    private static float[] join(Future<float[]> f) {
+    private static INDArray join(Future<INDArray> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -77,7 +77,11 @@ public final class GemmThreads {
             return 1;
         }
         // |A| |B| |C| = (MK)(KN)(MN), so M·N·K is its square root whatever the transposes.
-        double work = Math.sqrt((double) ins[0].length() * ins[1].length() * c[0] * c[1]);
+        return forWork(Math.sqrt((double) ins[0].length() * ins[1].length() * c[0] * c[1]));
+    }
+
+    /** The BLAS threads for a product of {@code work} multiply-adds (M·N·K): {@link #threads()} if large, else 1. */
+    static int forWork(double work) {
         return work >= MIN_WORK ? threads() : 1;
     }
 

@@ -125,6 +125,11 @@ public final class InferenceModel implements Denoiser {
         return spec;
     }
 
+    /** Whether calls run through the lean executor on token inputs (what {@link StepBench} times). */
+    boolean leanTokens() {
+        return lean != null && graph.stateWidth() == 0;
+    }
+
     /** {@inheritDoc} */
     @Override
     public int vocabSize() {
@@ -221,11 +226,7 @@ public final class InferenceModel implements Denoiser {
     /** The output array as a {@link DenoiserOutput} (one copy into a Java array). */
     private DenoiserOutput table(INDArray out) {
         long[] shape = out.shape();
-        long n = out.length();
-        // One copy into the Java array: straight from the buffer when it is exactly the dense float table.
-        boolean direct = out.dataType() == DataType.FLOAT && out.ordering() == 'c' && !out.isView()
-                && out.data().length() == n;
-        float[] values = (direct ? out : out.castTo(DataType.FLOAT).dup('c')).data().asFloat();
+        float[] values = NativeTables.copy(out);
         return new DenoiserOutput(kind(), (int) shape[0], (int) shape[1], (int) shape[2], values);
     }
 

@@ -158,6 +158,11 @@ final class LeanExecutor {
         this.profiler = p;
     }
 
+    /** Number of arrays the executor holds (for tests). */
+    int poolSize() {
+        return pool.size();
+    }
+
     /** Number of ops executed per call. */
     int size() {
         return order.size();
@@ -242,6 +247,10 @@ final class LeanExecutor {
                 plan(slot, ins, JavaOp.describe(j.outputShapes(shapes)));
             }
             INDArray[] outs = take(slot.outShapes);
+            if (!planned) {
+                slot.blasThreads = GemmThreads.forWork(j.productWork(ins));
+            }
+            GemmThreads.use(KernelThreads.pinned() ? 1 : slot.blasThreads);
             j.compute(ins, outs);
             return outs;
         }

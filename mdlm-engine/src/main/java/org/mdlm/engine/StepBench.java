@@ -83,9 +83,6 @@ public final class StepBench {
      */
     public static Timings forward(ModelSpec spec, long seed, int batch, int length, int warmup, int runs,
                                   boolean profile, InferenceModel shared) {
-        long t0 = System.nanoTime();
-        ModelGraph graph = ModelGraph.build(spec, false, false, seed);
-        double buildMs = (System.nanoTime() - t0) / 1e6;
         SplittableRandom rng = new SplittableRandom(seed);
         int[][] xt = new int[batch][length];
         for (int[] row : xt) {
@@ -93,16 +90,20 @@ public final class StepBench {
                 row[j] = rng.nextInt(spec.vocabSize());
             }
         }
-        Map<String, INDArray> ph = graph.inferencePlaceholders(xt, new double[batch], rng.split());
-        OpProfiler profiler = profile ? new OpProfiler(Boolean.getBoolean("mdlm.profile.shapes")) : null;
-        SameDiff sd = graph.sameDiff();
-        LeanExecutor lean = InferenceModel.forwardExecutor(graph);
-        // Unprofiled, a pass is what a sampler's network call costs: InferenceModel.evaluate (both
-        // cores through BatchHalves where it applies, and the copy into the Java table); profiled, the
-        // one executor's ops are timed.
         double[] sigma = new double[batch];
-        InferenceModel model = lean != null && !profile && graph.stateWidth() == 0
-                ? (shared != null ? shared : InferenceModel.untrained(spec, seed, length)) : null;
+        long t0 = System.nanoTime();
+        // Unprofiled, a pass is what a sampler's network call costs: InferenceModel.evaluate (both
+        // cores through BatchHalves where it applies, and the copy into the Java table), timed on the
+        // shared model without building a second one; profiled, the one executor's ops are timed.
+        boolean timeShared = shared != null && !profile && shared.leanTokens();
+        ModelGraph graph = timeShared ? null : ModelGraph.build(spec, false, false, seed);
+        double buildMs = (System.nanoTime() - t0) / 1e6;
+        Map<String, INDArray> ph = graph == null ? null : graph.inferencePlaceholders(xt, sigma, rng.split());
+        OpProfiler profiler = profile ? new OpProfiler(Boolean.getBoolean("mdlm.profile.shapes")) : null;
+        SameDiff sd = graph == null ? null : graph.sameDiff();
+        LeanExecutor lean = graph == null ? null : InferenceModel.forwardExecutor(graph);
+        InferenceModel model = timeShared ? shared
+                : lean != null && !profile && graph.stateWidth() == 0 ? InferenceModel.untrained(spec, seed, length) : null;
         NativeMemoryGuard memory = new NativeMemoryGuard();
         List<Double> ms = new ArrayList<>();
         double first = Double.NaN;

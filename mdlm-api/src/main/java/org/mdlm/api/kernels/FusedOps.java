@@ -92,6 +92,14 @@ public final class FusedOps {
         return new GatedResidual(x.getSameDiff(), x, gate, branch).outputVariable();
     }
 
+    /**
+     * A fully connected layer {@code x Wᵀ + b} on the last axis of x [..., in], weight [out, in],
+     * bias [out] or null ({@link LinearRows}).
+     */
+    public static SDVariable linear(SDVariable x, SDVariable weight, SDVariable bias) {
+        return new LinearRows(x.getSameDiff(), x, weight, bias).outputVariable();
+    }
+
     /** GELU, tanh approximation, elementwise ({@link GeluTanh}). */
     public static SDVariable geluTanh(SDVariable u) {
         return new GeluTanh(u.getSameDiff(), u).outputVariable();

@@ -94,6 +94,16 @@ public abstract class JavaOp extends DynamicCustomOp {
      */
     public abstract void compute(INDArray[] in, INDArray[] out);
 
+    /**
+     * The multiply-adds of the largest BLAS product this kernel runs on {@code in} (0 when it runs
+     * none): the executor gives a large product more BLAS threads, as it does libnd4j's own matmul.
+     *
+     * @param in the inputs, in order
+     */
+    public long productWork(INDArray[] in) {
+        return 0L;
+    }
+
     @Override
     public List<DataType> calculateOutputDataTypes(List<DataType> dataTypes) {
         return Collections.nCopies(getNumOutputs(), DataType.FLOAT);

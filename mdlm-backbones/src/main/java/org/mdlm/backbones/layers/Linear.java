@@ -1,5 +1,6 @@
 package org.mdlm.backbones.layers;
 
+import org.mdlm.api.kernels.FusedOps;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -63,12 +64,18 @@ public final class Linear {
 
     /** Applies the layer to a rank-2 input [N, in], giving [N, out]. */
     public SDVariable apply2d(SDVariable x) {
+        if (FusedOps.enabled(x.dataType())) {
+            return FusedOps.linear(x, weight, bias);
+        }
         SDVariable y = sd.mmul(x, weight, false, true, false);
         return bias == null ? y : y.add(bias);
     }
 
     /** Applies the layer to a rank-3 input [B, L, in], giving [B, L, out]. */
     public SDVariable apply3d(SDVariable x, Shapes shapes) {
+        if (FusedOps.enabled(x.dataType())) {
+            return FusedOps.linear(x, weight, bias);
+        }
         SDVariable flat = sd.reshape(x, -1, in);
         if (bias == null) {
             return shapes.toBatchLength(sd.mmul(flat, weight, false, true, false), out);

@@ -1,0 +1,99 @@
+package org.mdlm.api.kernels;
+
+import java.util.List;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The gradient of {@link LinearRows} from x [..., in], the weight [out, in] and the incoming gradient
+ * g [..., out]: {@code dx = g W}, {@code dW = gᵀ x} (products over the rows as they lie in memory)
+ * and, when the layer has a bias, {@code db} = the column sums of g (in double, in row order, so the
+ * result does not depend on threads). Outputs, in order: dx, dW and (with a bias) db.
+ */
+public final class LinearRowsBp extends JavaOp {
+
+    static final String NAME = "mdlm_linear_rows_bp";
+
+    /** For SameDiff's deserialization only. */
+    public LinearRowsBp() {
+    }
+
+    /**
+     * @param sd the graph
+     * @param x the forward's input [..., in]
+     * @param weight the forward's weight [out, in]
+     * @param grad the gradient with respect to the output [..., out]
+     * @param bias whether the forward has a bias (then db is a third output)
+     */
+    public LinearRowsBp(SameDiff sd, SDVariable x, SDVariable weight, SDVariable grad, boolean bias) {
+        super(sd, new SDVariable[] {x, weight, grad}, new long[] {bias ? 1 : 0}, new double[0]);
+    }
+
+    @Override
+    public String opName() {
+        return NAME;
+    }
+
+    @Override
+    public int getNumOutputs() {
+        return hasBias() ? 3 : 2;
+    }
+
+    private boolean hasBias() {
+        return longArg(0) != 0;
+    }
+
+    @Override
+    public long[][] outputShapes(long[][] in) {
+        LinearRows.check(in[0], in[1], null);
+        long[] y = in[0].clone();
+        y[y.length - 1] = in[1][0];
+        if (!java.util.Arrays.equals(y, in[2])) {
+            throw new IllegalArgumentException(NAME + ": the gradient must be " + java.util.Arrays.toString(y)
+                    + ", got " + java.util.Arrays.toString(in[2]));
+        }
+        return hasBias() ? new long[][] {in[0], in[1], {in[1][0]}} : new long[][] {in[0], in[1]};
+    }
+
+    /** Multiply-adds of each product (rows · in · out), to choose their BLAS threads. */
+    @Override
+    public long productWork(INDArray[] in) {
+        return in[0].length() * in[1].size(0);
+    }
+
+    @Override
+    public void compute(INDArray[] in, INDArray[] out) {
+        INDArray x = LinearRows.rows(in[0]);
+        INDArray w = in[1];
+        INDArray g = LinearRows.rows(in[2]);
+        Nd4j.gemm(g, w, LinearRows.rows(out[0]), false, false, 1.0, 0.0);
+        Nd4j.gemm(g, x, out[1], true, false, 1.0, 0.0);
+        if (hasBias()) {
+            NativeFloats.out(out[2]).putAll(columnSums(NativeFloats.in(in[2]), (int) g.size(0), (int) g.size(1)));
+        }
+    }
+
+    /** Column sums of a [rows, width] matrix, accumulated in double in row order. */
+    static float[] columnSums(NativeFloats g, int rows, int width) {
+        double[] acc = new double[width];
+        float[] row = new float[width];
+        for (int r = 0; r < rows; r++) {
+            g.get(r * width, row, 0, width);
+            for (int i = 0; i < width; i++) {
+                acc[i] += row[i];
+            }
+        }
+        float[] sums = new float[width];
+        for (int i = 0; i < width; i++) {
+            sums[i] = (float) acc[i];
+        }
+        return sums;
+    }
+
+    @Override
+    public List<SDVariable> doDiff(List<SDVariable> grads) {
+        throw new UnsupportedOperationException("second derivatives of " + opName() + " are not implemented");
+    }
+}
