@@ -20,7 +20,9 @@ peer="$here/../shared/bench/peer_mdlm.py"
 [ -f "$peer" ] || { echo "no PyTorch peer at $peer (../shared beside the checkout)" >&2; exit 2; }
 mkdir -p "$out"
 cp_="$here/mdlm-cli/target/classes:$here/mdlm-cli/target/lib/*"
-java_opts=(--add-modules jdk.incubator.vector ${MDLM_JAVA_OPTS:--Xmx6g})
+# The launcher's memory settings (./mdlm: serial collector with a small young generation, fixed mmap threshold).
+java_opts=(--add-modules jdk.incubator.vector ${MDLM_JAVA_OPTS:--Xmx6g -XX:+UseSerialGC -Xmn16m})
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-8388608}"
 peer_args() {
   case "$1" in
     tiny) echo "--vocab 28 --seq-len 128 --batch 16 --hidden 128 --heads 4 --blocks 2 --threads 2" ;;
@@ -46,7 +48,9 @@ for r in $(seq "$first" "$rounds"); do
     case " $sample_presets " in *" $p "*) ;; *) continue ;; esac
     echo "round $r, $p: peer sample" >&2
     # shellcheck disable=SC2046
-    rss "$out/r$r-$p-peer-sample.rss" /usr/bin/python3 "$peer" $(peer_args "$p") --mode sample \
+    # Sampling at B=16 on both sides (the issue's forward pass and ddpm_cache run): the peer's
+    # --batch (32 for small's training) also sets its forward pass and sampling batch.
+    rss "$out/r$r-$p-peer-sample.rss" /usr/bin/python3 "$peer" $(peer_args "$p") --batch 16 --sample-batch 16 --mode sample \
       --sample-steps 128 --sample-repeats 3 --nfe-reps 20 --json "$out/r$r-$p-peer-sample.json" >/dev/null
     echo "round $r, $p: mdlm sample" >&2
     OMP_NUM_THREADS=1 rss "$out/r$r-$p-mdlm-sample.rss" java "${java_opts[@]}" -cp "$cp_" org.mdlm.cli.Main \

@@ -44,9 +44,13 @@ final class BatchHalves implements AutoCloseable {
         this.second = java.util.Objects.requireNonNull(InferenceModel.forwardExecutor(copy), "a lean executor");
     }
 
-    /** Whether a batch of {@code rows} is split: at least 2 rows and at least 2 kernel threads. */
+    /**
+     * Whether a batch of {@code rows} is split: at least 2 rows, at least 2 kernel threads, and not
+     * {@code -Dmdlm.inference.halves=off} (one executor, its products and kernels on all threads).
+     */
     static boolean worthSplitting(int rows) {
-        return rows >= 2 && KernelThreads.threads() >= 2 && !KernelThreads.pinned();
+        return rows >= 2 && KernelThreads.threads() >= 2 && !KernelThreads.pinned()
+                && !"off".equalsIgnoreCase(System.getProperty("mdlm.inference.halves", "on"));
     }
 
     /** The denoiser output of {@code xt} at {@code sigma} (checked by the caller), computed in two halves. */
