@@ -29,7 +29,13 @@ peer_args() {
     small) echo "--vocab 8192 --seq-len 128 --batch 32 --hidden 256 --heads 4 --blocks 4 --threads 2" ;;
   esac
 }
-train_steps() { [ "$1" = tiny ] && echo "--steps 30 --warmup 5" || echo "--steps 10 --warmup 3"; }
+# Warm-up steps, the same on both sides: enough for the JVM's JIT to finish compiling the kernels
+# (tiny: ~20 ms/step slower for the first ~50 steps; small: ~10% for the first ~8), which a training
+# run of thousands of steps pays once.
+train_steps() { [ "$1" = tiny ] && echo "--steps 30 --warmup 60" || echo "--steps 10 --warmup 12"; }
+# mdlm's untimed forward passes before the timed ones (the JIT again: a tiny pass takes ~35 ms for
+# the first ~100 calls, then ~19 ms); a sampling run makes 129 calls.
+sample_warmup() { [ "$1" = tiny ] && echo "--warmup 150" || echo "--warmup 20"; }
 # mdlm's training configuration per preset: tiny trains data-parallel on both cores (two gradient
 # workers of 8 sequences, each on one thread), small with one worker whose large products and kernels
 # use both cores (measured the faster and leaner choice for each; bench/RESULTS.md).
@@ -54,7 +60,7 @@ for r in $(seq "$first" "$rounds"); do
       --sample-steps 128 --sample-repeats 3 --nfe-reps 20 --json "$out/r$r-$p-peer-sample.json" >/dev/null
     echo "round $r, $p: mdlm sample" >&2
     OMP_NUM_THREADS=1 rss "$out/r$r-$p-mdlm-sample.rss" java "${java_opts[@]}" -cp "$cp_" org.mdlm.cli.Main \
-      bench sample --preset "$p" --samplers ddpm_cache --steps-list 128 --sample-batch 16 --batch 16 \
+      bench sample --preset "$p" --samplers ddpm_cache --steps-list 128 --sample-batch 16 --batch 16 $(sample_warmup "$p") \
       --repeats 3 --runs 20 --threads 2 --json >"$out/r$r-$p-mdlm-sample.json"
   done
 done

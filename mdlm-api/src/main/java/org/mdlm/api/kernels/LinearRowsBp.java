@@ -3,14 +3,14 @@ package org.mdlm.api.kernels;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The gradient of {@link LinearRows} from x [..., in], the weight [out, in] and the incoming gradient
  * g [..., out]: {@code dx = g W}, {@code dW = gᵀ x} (products over the rows as they lie in memory)
- * and, when the layer has a bias, {@code db} = the column sums of g (in double, in row order, so the
- * result does not depend on threads). Outputs, in order: dx, dW and (with a bias) db.
+ * and, when the layer has a bias, {@code db = gᵀ 1}, the column sums of g (a third product). Outputs, in order: dx, dW and (with a bias) db.
  */
 public final class LinearRowsBp extends JavaOp {
 
@@ -71,25 +71,11 @@ public final class LinearRowsBp extends JavaOp {
         Nd4j.gemm(g, w, LinearRows.rows(out[0]), false, false, 1.0, 0.0);
         Nd4j.gemm(g, x, out[1], true, false, 1.0, 0.0);
         if (hasBias()) {
-            NativeFloats.out(out[2]).putAll(columnSums(NativeFloats.in(in[2]), (int) g.size(0), (int) g.size(1)));
+            // db = gᵀ 1: the column sums as one more BLAS product (a Java loop over [4096, 8192] cost
+            // ~40 ms of small's 1.2 s step; this is ~2 ms).
+            INDArray ones = Nd4j.ones(DataType.FLOAT, g.size(0), 1);
+            Nd4j.gemm(g, ones, out[2].reshape(out[2].length(), 1), true, false, 1.0, 0.0);
         }
-    }
-
-    /** Column sums of a [rows, width] matrix, accumulated in double in row order. */
-    static float[] columnSums(NativeFloats g, int rows, int width) {
-        double[] acc = new double[width];
-        float[] row = new float[width];
-        for (int r = 0; r < rows; r++) {
-            g.get(r * width, row, 0, width);
-            for (int i = 0; i < width; i++) {
-                acc[i] += row[i];
-            }
-        }
-        float[] sums = new float[width];
-        for (int i = 0; i < width; i++) {
-            sums[i] = (float) acc[i];
-        }
-        return sums;
     }
 
     @Override
