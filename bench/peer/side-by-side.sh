@@ -21,7 +21,7 @@ peer="$here/../shared/bench/peer_mdlm.py"
 mkdir -p "$out"
 cp_="$here/mdlm-cli/target/classes:$here/mdlm-cli/target/lib/*"
 # The launcher's memory settings (./mdlm: serial collector with a small young generation, fixed mmap threshold).
-java_opts=(--add-modules jdk.incubator.vector ${MDLM_JAVA_OPTS:--Xmx6g -XX:+UseSerialGC -Xmn16m})
+java_opts=(--add-modules jdk.incubator.vector ${MDLM_JAVA_OPTS:--Xms64m -Xmx6g -XX:+UseSerialGC -Xmn16m})
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-8388608}"
 peer_args() {
   case "$1" in
