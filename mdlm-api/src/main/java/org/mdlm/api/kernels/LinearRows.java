@@ -1,6 +1,5 @@
 package org.mdlm.api.kernels;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -101,8 +100,6 @@ public final class LinearRows extends JavaOp {
     public List<SDVariable> doDiff(List<SDVariable> grads) {
         SDVariable[] in = args();
         boolean bias = in.length > 2;
-        SDVariable[] bp = new LinearRowsBp(sameDiff, in[0], in[1], grads.get(0), bias).outputVariables();
-        List<SDVariable> out = new ArrayList<>(List.of(bp));
-        return out;
+        return List.of(new LinearRowsBp(sameDiff, in[0], in[1], grads.get(0), bias).outputVariables());
     }
 }
