@@ -245,11 +245,9 @@ final class LeanExecutor {
                     shapes[i] = ins[i].shape();
                 }
                 plan(slot, ins, JavaOp.describe(j.outputShapes(shapes)));
-            }
-            INDArray[] outs = take(slot.outShapes);
-            if (!planned) {
                 slot.blasThreads = GemmThreads.forWork(j.productWork(ins));
             }
+            INDArray[] outs = take(slot.outShapes);
             GemmThreads.use(KernelThreads.pinned() ? 1 : slot.blasThreads);
             j.compute(ins, outs);
             return outs;

@@ -44,11 +44,15 @@ public final class LinearRows extends JavaOp {
 
     @Override
     public long[][] outputShapes(long[][] in) {
-        long[] x = in[0];
-        check(x, in[1], in.length > 2 ? in[2] : null);
+        check(in[0], in[1], in.length > 2 ? in[2] : null);
+        return new long[][] {outputShape(in[0], in[1])};
+    }
+
+    /** The output shape [..., out] for x [..., in] and weight [out, in]. */
+    static long[] outputShape(long[] x, long[] weight) {
         long[] y = x.clone();
-        y[y.length - 1] = in[1][0];
-        return new long[][] {y};
+        y[y.length - 1] = weight[0];
+        return y;
     }
 
     /** Checks x [..., in], weight [out, in] and bias [out] (when not null). */
@@ -69,7 +73,12 @@ public final class LinearRows extends JavaOp {
     /** Multiply-adds of the product for these inputs (rows · in · out), to choose its BLAS threads. */
     @Override
     public long productWork(INDArray[] in) {
-        return in[0].length() * in[1].size(0);
+        return work(in[0], in[1]);
+    }
+
+    /** rows · in · out for x [..., in] and weight [out, in]. */
+    static long work(INDArray x, INDArray weight) {
+        return x.length() * weight.size(0);
     }
 
     @Override
